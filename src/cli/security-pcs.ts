@@ -1,0 +1,15 @@
+import { main } from "./main";
+
+// The executable: wire the command line to the process, and never show a stack trace.
+main(process.argv.slice(2), {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`security-pcs: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+);

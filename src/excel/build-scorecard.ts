@@ -1,0 +1,49 @@
+import { buildScorecardLayout } from "../report/layout";
+import { Inputs, Rules, scoreTables, ScoreResult } from "../scoring";
+import { Candidate, readCandidate } from "./read-tables";
+import { writeScorecard, WriteOutcome } from "./write-scorecard";
+
+/** The pane's choice of inputs. */
+export interface Selection {
+  azure?: Candidate;
+  m365?: Candidate;
+  certifications?: Candidate;
+  /** As-of month index; default per the scoring rules. */
+  asOf?: number;
+}
+
+/** Reports progress as a phase and a fraction 0…1. */
+export type BuildProgress = (message: string, fraction: number) => void;
+
+/**
+ * Reads the chosen tables in blocks, scores them and writes the scorecard sheet: the whole job
+ * behind the pane's one button.
+ */
+export async function buildScorecard(
+  context: Excel.RequestContext,
+  selection: Selection,
+  rules: Rules,
+  progress: BuildProgress = () => undefined,
+  now: Date = new Date()
+): Promise<{ result: ScoreResult; outcome: WriteOutcome }> {
+  const chosen = (["azure", "m365", "certifications"] as const).flatMap((kind) => {
+    const c = selection[kind];
+    return c ? [{ kind, candidate: c }] : [];
+  });
+  const totalRows = chosen.reduce((n, c) => n + c.candidate.rowCount, 0) || 1;
+  let done = 0;
+  const inputs: Inputs = {};
+  for (const { kind, candidate } of chosen) {
+    // Tables are read one after another: each read is a series of bounded requests.
+    const cells = await readCandidate(context, candidate, (rows) => progress(`Reading ${candidate.label}: ${rows.toLocaleString("en-US")} of ${candidate.rowCount.toLocaleString("en-US")} rows`, ((done + rows) / totalRows) * 0.8));
+    done += candidate.rowCount;
+    inputs[kind] = { cells, name: candidate.table ?? candidate.sheet };
+  }
+  progress("Scoring", 0.85);
+  const result = scoreTables(inputs, rules, selection.asOf === undefined ? {} : { asOf: selection.asOf });
+  progress("Writing the scorecard sheet", 0.9);
+  const layout = buildScorecardLayout(result, { generated: now.toISOString(), rules });
+  const outcome = await writeScorecard(context, layout);
+  progress("Done", 1);
+  return { result, outcome };
+}

@@ -1,0 +1,149 @@
+import { detectKind, TableKind } from "../scoring";
+
+/**
+ * Reading input tables from the workbook: Excel tables first, else each sheet's used range; the
+ * header row tells the kind. Large ranges are read in row blocks that keep every request under
+ * Excel's limits (5 MB per request on the web, 5 million cells per read).
+ */
+
+/** An input table found in the workbook. */
+export interface Candidate {
+  /** Stable id for the pane's choice lists. */
+  id: string;
+  /** What the user sees, e.g. `Azure (table AzureUsage)` or `Licences!A1:H2000`. */
+  label: string;
+  sheet: string;
+  /** Excel table name, when the candidate is a table. */
+  table?: string;
+  /** 0-based position and size of the block, header row included. */
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+  header: unknown[];
+  kind: TableKind | null;
+}
+
+/** Bytes one cell may take in a request, used to size blocks (generous for long text). */
+export const BYTES_PER_CELL_ESTIMATE = 64;
+/** Request size kept under Excel on the web's 5 MB limit, with headroom. */
+export const MAX_REQUEST_BYTES = 4_000_000;
+/** Excel's limit of cells per read. */
+export const MAX_CELLS_PER_READ = 5_000_000;
+/** No block is taller than this, so progress moves on large sheets. */
+export const MAX_BLOCK_ROWS = 20_000;
+
+/** Rows per read block for a table `columns` wide. */
+export function blockRows(columns: number): number {
+  const byBytes = Math.floor(MAX_REQUEST_BYTES / (Math.max(1, columns) * BYTES_PER_CELL_ESTIMATE));
+  const byCells = Math.floor(MAX_CELLS_PER_READ / Math.max(1, columns));
+  return Math.max(1, Math.min(MAX_BLOCK_ROWS, byBytes, byCells));
+}
+
+/**
+ * Finds candidate input tables: every Excel table, and the used range of each sheet without
+ * tables. Skips sheets listed in `skipSheets` (the add-in's own scorecards). Three syncs.
+ */
+export async function findCandidates(context: Excel.RequestContext, skipSheets: readonly string[] = []): Promise<Candidate[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  await context.sync();
+
+  const skip = new Set(skipSheets);
+  const tableInfo = tables.items.map((t) => {
+    const range = t.getRange();
+    range.load("rowIndex,columnIndex,rowCount,columnCount");
+    const ws = t.worksheet;
+    ws.load("name");
+    return { table: t, range, ws };
+  });
+  const sheetInfo = sheets.items
+    .filter((s) => !skip.has(s.name))
+    .map((s) => {
+      const used = s.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      return { sheet: s, used };
+    });
+  await context.sync();
+
+  const found: Omit<Candidate, "header" | "kind">[] = [];
+  const sheetsWithTables = new Set<string>();
+  for (const t of tableInfo) {
+    if (skip.has(t.ws.name)) continue;
+    sheetsWithTables.add(t.ws.name);
+    found.push({
+      id: `table:${t.table.name}`,
+      label: `${t.table.name} (table on ${t.ws.name})`,
+      sheet: t.ws.name,
+      table: t.table.name,
+      rowIndex: t.range.rowIndex,
+      columnIndex: t.range.columnIndex,
+      rowCount: t.range.rowCount,
+      columnCount: t.range.columnCount,
+    });
+  }
+  for (const s of sheetInfo) {
+    if (sheetsWithTables.has(s.sheet.name) || s.used.isNullObject) continue;
+    found.push({
+      id: `sheet:${s.sheet.name}`,
+      label: `${s.sheet.name} (sheet)`,
+      sheet: s.sheet.name,
+      rowIndex: s.used.rowIndex,
+      columnIndex: s.used.columnIndex,
+      rowCount: s.used.rowCount,
+      columnCount: s.used.columnCount,
+    });
+  }
+  const headers = found.map((c) => {
+    const r = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.rowIndex, c.columnIndex, 1, c.columnCount);
+    r.load("values");
+    return r;
+  });
+  await context.sync();
+  return found.map((c, i) => {
+    const header = headers[i]?.values[0] ?? [];
+    const kind = detectKind(header);
+    return { ...c, header, kind: kind === "ambiguous" ? null : kind };
+  });
+}
+
+/** Called after each block with rows read so far and the total. */
+export type Progress = (rowsRead: number, totalRows: number) => void;
+
+function isPayloadError(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? "";
+  return code === "RequestPayloadSizeLimitExceeded" || code === "ResponsePayloadSizeLimitExceeded";
+}
+
+/**
+ * Reads a candidate's cells (header row first) in row blocks: one sync per block. A block that
+ * still exceeds the payload limit (very long text) is retried at half the height.
+ */
+export async function readCandidate(context: Excel.RequestContext, candidate: Candidate, progress?: Progress): Promise<unknown[][]> {
+  const sheet = context.workbook.worksheets.getItem(candidate.sheet);
+  const cells: unknown[][] = [];
+  let rows = blockRows(candidate.columnCount);
+  let offset = 0;
+  while (offset < candidate.rowCount) {
+    const n = Math.min(rows, candidate.rowCount - offset);
+    const range = sheet.getRangeByIndexes(candidate.rowIndex + offset, candidate.columnIndex, n, candidate.columnCount);
+    range.load("values");
+    try {
+      // One sync per block is the point: each block is its own request under the size limit.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+    } catch (error) {
+      if (isPayloadError(error) && rows > 1) {
+        rows = Math.max(1, Math.floor(n / 2));
+        continue;
+      }
+      throw error;
+    }
+    for (const row of range.values) cells.push(row);
+    offset += n;
+    progress?.(offset, candidate.rowCount);
+  }
+  return cells;
+}

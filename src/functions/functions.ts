@@ -1,0 +1,139 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { RULES_2025 } from "../scoring/rules/2025";
+import {
+  eligibleFormula,
+  FormulaFailure,
+  qualifiedFormula,
+  scorecardFormula,
+  scoreFormula,
+  skillingFormula,
+  usageMetricFormula,
+} from "../scoring/formulas";
+
+/**
+ * The SECURITY.* custom functions. Each is a thin wrapper: cells in, engine, number or table out.
+ * The JSDoc of each function is what Excel shows as its help.
+ */
+
+/** Runs a formula and turns failures into Excel errors with a message that says what to fix. */
+function excel<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof FormulaFailure) {
+      const code = error.code === "na" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+      throw new CustomFunctions.Error(code, error.message);
+    }
+    // Never a JavaScript exception text in a cell.
+    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "The score could not be computed from these ranges; check that each range starts with its header row.");
+  }
+}
+
+/**
+ * Net customer adds points (0–20) from Azure consumption and/or Microsoft 365 licence ranges.
+ * Example: =SECURITY.NETADDS(Azure[#All], M365[#All], "SMB")
+ * @customfunction NETADDS
+ * @param usage Azure consumption or Microsoft 365 licences, header row included (recognised by its columns).
+ * @param [moreUsage] The other usage range (Azure or Microsoft 365), or a blank cell.
+ * @param [track] "Enterprise" (default) or "SMB".
+ * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
+ * @returns Net customer adds points.
+ */
+export function netAdds(usage: any[][], moreUsage?: any[][], track?: string, asOf?: any): number {
+  return excel(() => usageMetricFormula("netCustomerAdds", usage, moreUsage, track, asOf, RULES_2025));
+}
+
+/**
+ * Deployments points (0–20) from Azure consumption and/or Microsoft 365 licence ranges.
+ * Example: =SECURITY.DEPLOYMENTS(Azure[#All], M365[#All], "Enterprise", "2025-06")
+ * @customfunction DEPLOYMENTS
+ * @param usage Azure consumption or Microsoft 365 licences, header row included (recognised by its columns).
+ * @param [moreUsage] The other usage range (Azure or Microsoft 365), or a blank cell.
+ * @param [track] "Enterprise" (default) or "SMB".
+ * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
+ * @returns Deployments points.
+ */
+export function deployments(usage: any[][], moreUsage?: any[][], track?: string, asOf?: any): number {
+  return excel(() => usageMetricFormula("deployments", usage, moreUsage, track, asOf, RULES_2025));
+}
+
+/**
+ * Usage growth points (0–20) from Azure consumption and/or Microsoft 365 licence ranges.
+ * Example: =SECURITY.USAGEGROWTH(Azure[#All], M365[#All], "SMB")
+ * @customfunction USAGEGROWTH
+ * @param usage Azure consumption or Microsoft 365 licences, header row included (recognised by its columns).
+ * @param [moreUsage] The other usage range (Azure or Microsoft 365), or a blank cell.
+ * @param [track] "Enterprise" (default) or "SMB".
+ * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
+ * @returns Usage growth points.
+ */
+export function usageGrowth(usage: any[][], moreUsage?: any[][], track?: string, asOf?: any): number {
+  return excel(() => usageMetricFormula("usageGrowth", usage, moreUsage, track, asOf, RULES_2025));
+}
+
+/**
+ * Intermediate certifications points (0–40) from a certifications range.
+ * Example: =SECURITY.SKILLING(Certs[#All], "SMB", "2025-06")
+ * @customfunction SKILLING
+ * @param certifications People and certifications, header row included (Person, Certification, Earned, Expires).
+ * @param [track] "Enterprise" (default) or "SMB".
+ * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the month before today.
+ * @returns Intermediate certifications points.
+ */
+export function skilling(certifications: any[][], track?: string, asOf?: any): number {
+  return excel(() => skillingFormula(certifications, track, asOf, RULES_2025));
+}
+
+/**
+ * Total capability score (0–100): the best path's total, or a track's.
+ * Example: =SECURITY.SCORE(Azure[#All], M365[#All], Certs[#All])
+ * @customfunction SCORE
+ * @param usage Azure consumption or Microsoft 365 licences, header row included, or a blank cell.
+ * @param moreUsage The other usage range, or a blank cell.
+ * @param certifications People and certifications, header row included, or a blank cell.
+ * @param [track] "Best" (default), "Enterprise" or "SMB".
+ * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
+ * @returns Total points.
+ */
+export function score(usage: any[][], moreUsage: any[][], certifications: any[][], track?: string, asOf?: any): number {
+  return excel(() => scoreFormula(usage, moreUsage, certifications, track, asOf, RULES_2025));
+}
+
+/**
+ * TRUE when the best path qualifies: 70 points or more and at least 1 point in each metric.
+ * Example: =SECURITY.QUALIFIED(Azure[#All], M365[#All], Certs[#All])
+ * @customfunction QUALIFIED
+ * @param usage Azure consumption or Microsoft 365 licences, header row included, or a blank cell.
+ * @param moreUsage The other usage range, or a blank cell.
+ * @param certifications People and certifications, header row included, or a blank cell.
+ * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
+ * @returns TRUE or FALSE.
+ */
+export function qualified(usage: any[][], moreUsage: any[][], certifications: any[][], asOf?: any): boolean {
+  return excel(() => qualifiedFormula(usage, moreUsage, certifications, asOf, RULES_2025));
+}
+
+/**
+ * The score summary as a spilled table: Metric, Max, Enterprise, SMB; the four metrics, Total and Qualified.
+ * Example: =SECURITY.SCORECARD(Azure[#All], M365[#All], Certs[#All])
+ * @customfunction SCORECARD
+ * @param usage Azure consumption or Microsoft 365 licences, header row included, or a blank cell.
+ * @param moreUsage The other usage range, or a blank cell.
+ * @param certifications People and certifications, header row included, or a blank cell.
+ * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
+ * @returns A 7-row, 4-column table.
+ */
+export function scorecard(usage: any[][], moreUsage: any[][], certifications: any[][], asOf?: any): any[][] {
+  return excel(() => scorecardFormula(usage, moreUsage, certifications, asOf, RULES_2025));
+}
+
+/**
+ * The canonical eligible product name of an Azure service or Microsoft 365 workload, or FALSE.
+ * Example: =SECURITY.ELIGIBLE("Azure Security Center Standard") returns "Security Center".
+ * @customfunction ELIGIBLE
+ * @param product A service or workload name as it appears in your data.
+ * @returns The eligible name, or FALSE when the product does not count.
+ */
+export function eligible(product: any): any {
+  return excel(() => eligibleFormula(product, RULES_2025));
+}

@@ -1,0 +1,72 @@
+/**
+ * The scorecard as data: cells, number formats, formulas, named tables and a chart spec. Two
+ * writers (Office.js in `src/excel`, an xlsx library in `src/cli`) turn the same layout into a
+ * sheet, so both ways give the same cells.
+ */
+
+/** How a cell looks; writers map these to fonts and fills. */
+export type CellStyle = "title" | "section" | "header" | "label" | "note" | "good" | "bad" | "link";
+
+/** One cell: a value, or a formula with the value the engine expects it to compute. */
+export interface LayoutCell {
+  value: string | number | boolean | null;
+  /** An A1 formula without the leading `=`. */
+  formula?: string;
+  /** Excel number format, e.g. `0.0` or `$#,##0.00`. */
+  format?: string;
+  style?: CellStyle;
+}
+
+/** A named Excel table over a block of the sheet (header row included), 0-based. */
+export interface LayoutTable {
+  name: string;
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** A clustered bar chart over a contiguous block whose first column holds categories. */
+export interface ChartSpec {
+  title: string;
+  /** Source block (header row + data rows), 0-based. */
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  /** Where the chart sits: top-left and bottom-right cells, 0-based. */
+  anchor: { fromRow: number; fromCol: number; toRow: number; toCol: number };
+}
+
+/** The whole scorecard sheet. */
+export interface SheetLayout {
+  name: string;
+  /** Rows of cells; `null` is an empty cell. Rows may be shorter than `width`. */
+  cells: (LayoutCell | null)[][];
+  width: number;
+  columnWidths: number[];
+  tables: LayoutTable[];
+  chart: ChartSpec;
+  /** Row index (0-based) where each section starts, by section number 1–8. */
+  sections: Record<number, number>;
+}
+
+/**
+ * A1 address of a 0-based cell.
+ * @example a1(0, 0) //=> "A1"
+ */
+export function a1(row: number, col: number): string {
+  let c = col + 1;
+  let letters = "";
+  while (c > 0) {
+    const rem = (c - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    c = Math.floor((c - 1) / 26);
+  }
+  return `${letters}${row + 1}`;
+}
+
+/** A1 address of a 0-based block. */
+export function a1Range(row: number, col: number, rows: number, cols: number): string {
+  return `${a1(row, col)}:${a1(row + rows - 1, col + cols - 1)}`;
+}

@@ -1,0 +1,47 @@
+import { formatMonth, monthIndex } from "./calendar";
+import { Cell, parseMonth } from "./cells";
+import { Issue } from "./issues";
+import { TableShape } from "./table";
+
+/**
+ * Reads a user's as-of value: `YYYY-MM` text, any month form a cell accepts (an Excel date
+ * serial, `M/D/YYYY`, a `Date`). Returns the month index or -1.
+ */
+export function parseAsOf(value: Cell): number {
+  return parseMonth(value);
+}
+
+/** The month before `today` (UTC): the default when there is no usage data. */
+export function monthBefore(today: Date): number {
+  return monthIndex(today.getUTCFullYear(), today.getUTCMonth() + 1) - 1;
+}
+
+/**
+ * Picks the as-of month (scoring-rules §6): the explicit one, else the latest month among usage
+ * rows that are not row errors, else the month before today. Warns when an explicit month lies
+ * after the data.
+ */
+export function resolveAsOf(explicit: number | undefined, usage: readonly TableShape[], today: Date): { asOf: number; issues: Issue[] } {
+  const latest = usage.reduce((max, t) => Math.max(max, t.months.max), -Infinity);
+  const issues: Issue[] = [];
+  if (explicit !== undefined) {
+    if (Number.isFinite(latest) && explicit > latest) {
+      issues.push({
+        severity: "warning",
+        table: "as-of",
+        row: null,
+        message: `The as-of month ${formatMonth(explicit)} is after the latest month in the data (${formatMonth(latest)}): months after the data count as zero. Leave the as-of month empty to use ${formatMonth(latest)}.`,
+      });
+    }
+    return { asOf: explicit, issues };
+  }
+  if (Number.isFinite(latest)) return { asOf: latest, issues };
+  const asOf = monthBefore(today);
+  issues.push({
+    severity: "info",
+    table: "as-of",
+    row: null,
+    message: `No usage rows with a readable month: scored as of ${formatMonth(asOf)}, the month before today.`,
+  });
+  return { asOf, issues };
+}

@@ -1,0 +1,143 @@
+import { parseAsOf } from "./as-of";
+import { catalogueFor } from "./catalogue";
+import { isBlankText } from "./cells";
+import { isInputError } from "./errors";
+import { Rules, Track } from "./rules/types";
+import { Inputs, ScoreResult, scoreTables, TrackResult } from "./score";
+
+/**
+ * The engine as spreadsheet formulas: argument conversion and the answers of the SECURITY.*
+ * custom functions, free of Office so they run in tests. A {@link FormulaFailure} becomes
+ * `#VALUE!` (bad input, with the message) or `#N/A` (nothing to score) at the Excel edge.
+ */
+export class FormulaFailure extends Error {
+  /** @param code `value` → #VALUE!, `na` → #N/A */
+  constructor(
+    readonly code: "value" | "na",
+    message: string
+  ) {
+    super(message);
+    this.name = "FormulaFailure";
+  }
+}
+
+/** A range as a custom function receives it: rows of cells; `null` when the argument is omitted. */
+export type RangeArg = readonly (readonly unknown[])[] | null | undefined;
+
+/** A metric with Azure and Microsoft 365 sides. */
+export type UsageMetric = "netCustomerAdds" | "deployments" | "usageGrowth";
+
+/** True for an omitted argument or a range whose every cell is blank (`""`, `null` or `0`). */
+export function isBlankRange(range: RangeArg): boolean {
+  if (range === null || range === undefined) return true;
+  if (!Array.isArray(range)) return isBlankText(range);
+  return range.every((row) => !Array.isArray(row) || row.every((c) => isBlankText(c)));
+}
+
+/** Reads a track argument: Enterprise, SMB or Best (any case); blank gives the default. */
+export function parseTrack(track: unknown, fallback: Track | "best", allowBest: boolean): Track | "best" {
+  if (track === null || track === undefined || (typeof track === "string" && track.trim() === "")) return fallback;
+  const t = String(track).trim().toLowerCase();
+  if (t === "enterprise") return "enterprise";
+  if (t === "smb") return "smb";
+  if (t === "best") {
+    if (allowBest) return "best";
+    throw new FormulaFailure("value", `Track "${String(track)}" needs all inputs (usage and certifications): use SECURITY.SCORE for the best path, or give "Enterprise" or "SMB".`);
+  }
+  throw new FormulaFailure("value", `Unknown track "${String(track)}": use "Enterprise", "SMB"${allowBest ? ' or "Best"' : ""}.`);
+}
+
+/** Reads an as-of argument: a date (serial number) or "YYYY-MM" text; blank → default. */
+export function parseAsOfArg(asOf: unknown): number | undefined {
+  if (asOf === null || asOf === undefined || (typeof asOf === "string" && asOf.trim() === "")) return undefined;
+  const month = parseAsOf(asOf);
+  if (month < 0) throw new FormulaFailure("value", `As-of ${JSON.stringify(asOf)} is not a month: give a date cell or "YYYY-MM" text, e.g. "2025-06".`);
+  return month;
+}
+
+function range(cells: RangeArg): readonly (readonly unknown[])[] {
+  return Array.isArray(cells) ? cells : [[cells]];
+}
+
+/** Scores the given ranges, turning input errors into #VALUE! failures. */
+function score(inputs: Inputs, rules: Rules, asOf: number | undefined): ScoreResult {
+  try {
+    return scoreTables(inputs, rules, asOf === undefined ? {} : { asOf });
+  } catch (error) {
+    if (isInputError(error)) throw new FormulaFailure("value", error.message);
+    throw error;
+  }
+}
+
+function usageInputs(usage: RangeArg, moreUsage: RangeArg): Inputs {
+  const tables = [
+    { cells: usage, name: "usage" },
+    { cells: moreUsage, name: "moreUsage" },
+  ]
+    .filter((t) => !isBlankRange(t.cells))
+    .map((t) => ({ cells: range(t.cells), name: t.name }));
+  return { usage: tables };
+}
+
+/** Points of one usage metric (NETADDS, DEPLOYMENTS, USAGEGROWTH). */
+export function usageMetricFormula(metric: UsageMetric, usage: RangeArg, moreUsage: RangeArg, track: unknown, asOf: unknown, rules: Rules): number {
+  const t = parseTrack(track, "enterprise", false) as Track;
+  const month = parseAsOfArg(asOf);
+  const inputs = usageInputs(usage, moreUsage);
+  if ((inputs.usage ?? []).length === 0) throw new FormulaFailure("na", "Nothing to score: give an Azure or Microsoft 365 range with its header row.");
+  return score(inputs, rules, month).tracks[t][metric].points;
+}
+
+/** Points of the intermediate-certifications metric (SKILLING). */
+export function skillingFormula(certifications: RangeArg, track: unknown, asOf: unknown, rules: Rules): number {
+  const t = parseTrack(track, "enterprise", false) as Track;
+  const month = parseAsOfArg(asOf);
+  if (isBlankRange(certifications)) throw new FormulaFailure("na", "Nothing to score: give the certifications range with its header row.");
+  return score({ certifications: { cells: range(certifications), name: "certifications" } }, rules, month).tracks[t].skilling.points;
+}
+
+function fullScore(usage: RangeArg, moreUsage: RangeArg, certifications: RangeArg, asOf: unknown, rules: Rules): ScoreResult {
+  const month = parseAsOfArg(asOf);
+  const inputs = usageInputs(usage, moreUsage);
+  if (!isBlankRange(certifications)) inputs.certifications = { cells: range(certifications), name: "certifications" };
+  if ((inputs.usage ?? []).length === 0 && !inputs.certifications) {
+    throw new FormulaFailure("na", "Nothing to score: give usage ranges and a certifications range, each with its header row.");
+  }
+  return score(inputs, rules, month);
+}
+
+/** Total points (SCORE): a track's total, or the best path's (default). */
+export function scoreFormula(usage: RangeArg, moreUsage: RangeArg, certifications: RangeArg, track: unknown, asOf: unknown, rules: Rules): number {
+  const t = parseTrack(track, "best", true);
+  const result = fullScore(usage, moreUsage, certifications, asOf, rules);
+  return t === "best" ? result.total : result.tracks[t].total;
+}
+
+/** Whether the best path qualifies (QUALIFIED). */
+export function qualifiedFormula(usage: RangeArg, moreUsage: RangeArg, certifications: RangeArg, asOf: unknown, rules: Rules): boolean {
+  return fullScore(usage, moreUsage, certifications, asOf, rules).qualified;
+}
+
+const METRIC_ROWS: [keyof Pick<TrackResult, "netCustomerAdds" | "skilling" | "deployments" | "usageGrowth">, string][] = [
+  ["netCustomerAdds", "Net customer adds"],
+  ["skilling", "Intermediate certifications"],
+  ["deployments", "Deployments"],
+  ["usageGrowth", "Usage growth"],
+];
+
+/** The summary table (SCORECARD): Metric, Max, Enterprise, SMB; the four metrics; Total; Qualified. */
+export function scorecardFormula(usage: RangeArg, moreUsage: RangeArg, certifications: RangeArg, asOf: unknown, rules: Rules): (string | number | boolean)[][] {
+  const r = fullScore(usage, moreUsage, certifications, asOf, rules);
+  return [
+    ["Metric", "Max", "Enterprise", "SMB"],
+    ...METRIC_ROWS.map(([key, label]) => [label, r.tracks.enterprise[key].max, r.tracks.enterprise[key].points, r.tracks.smb[key].points]),
+    ["Total", 100, r.tracks.enterprise.total, r.tracks.smb.total],
+    ["Qualified", "", r.tracks.enterprise.qualified, r.tracks.smb.qualified],
+  ];
+}
+
+/** The canonical eligible name of a product (ELIGIBLE), or `false`. */
+export function eligibleFormula(product: unknown, rules: Rules): string | boolean {
+  if (isBlankText(product)) return false;
+  return catalogueFor(rules).canonicalProduct(String(product)) ?? false;
+}

@@ -1,0 +1,20 @@
+/**
+ * The scoring engine: pure TypeScript, no Office, DOM or Node APIs. Parse tables of cells into
+ * typed rows with issues, then score both tracks with explanations.
+ */
+export { RULES_2025 } from "./rules/2025";
+export type { Rules, Track } from "./rules/types";
+export { TRACKS } from "./rules/types";
+export { parseInputs, scoreParsed, scoreTables, bestTrack } from "./score";
+export type { Inputs, ParsedInputs, ScoreOptions, ScoreResult, TableInput, TrackResult, SidedMetric, SideResult, SkillingMetric, InputSummary } from "./score";
+export { InputError, isInputError } from "./errors";
+export type { Issue, RowCounts, Severity } from "./issues";
+export type { CustomerExplanation } from "./explain-customers";
+export type { PersonExplanation, PersonCertification } from "./skilling";
+export { detectKind, detectUsageKind, KIND_LABEL } from "./headers";
+export type { TableKind } from "./headers";
+export { catalogueFor } from "./catalogue";
+export { parseAsOf } from "./as-of";
+export { formatMonth } from "./calendar";
+export { formatPoints } from "./points";
+export { formatUsd } from "./money";

@@ -1,0 +1,69 @@
+/** How serious an issue is: errors skip a row, warnings and info explain a choice. */
+export type Severity = "error" | "warning" | "info";
+
+/** One data issue, located by table and sheet row (header = row 1; `null` for the whole table). */
+export interface Issue {
+  severity: Severity;
+  table: string;
+  row: number | null;
+  message: string;
+}
+
+/** How many rows ended in each outcome (scoring-rules §1.5). */
+export interface RowCounts {
+  /** Data rows under the header, empty ones included. */
+  dataRows: number;
+  empty: number;
+  counted: number;
+  duplicate: number;
+  errors: number;
+  /** Not-eligible rows per reason (service, offer, association, workload, bundle, certification). */
+  notEligible: Record<string, number>;
+}
+
+/** A fresh, all-zero {@link RowCounts}. */
+export function emptyCounts(): RowCounts {
+  return { dataRows: 0, empty: 0, counted: 0, duplicate: 0, errors: 0, notEligible: {} };
+}
+
+/** Row errors listed one by one per table before the rest are summarised in one line. */
+export const MAX_LISTED_ROW_ERRORS = 500;
+
+/**
+ * Collects the issues of one table. Row errors past {@link MAX_LISTED_ROW_ERRORS} are counted,
+ * not listed, so a million bad rows stay a readable report; nothing goes uncounted.
+ */
+export class IssueLog {
+  readonly issues: Issue[] = [];
+  private rowErrors = 0;
+  private firstUnlisted = 0;
+
+  /** @param table the table name every issue carries */
+  constructor(readonly table: string) {}
+
+  /** Records a row error. */
+  rowError(row: number, message: string): void {
+    this.rowErrors++;
+    if (this.rowErrors <= MAX_LISTED_ROW_ERRORS) this.issues.push({ severity: "error", table: this.table, row, message });
+    else if (this.firstUnlisted === 0) this.firstUnlisted = row;
+  }
+
+  /** Records a warning or note. */
+  add(severity: Severity, row: number | null, message: string): void {
+    this.issues.push({ severity, table: this.table, row, message });
+  }
+
+  /** The issues, with a summary line for row errors that were not listed. */
+  finish(): Issue[] {
+    const unlisted = this.rowErrors - MAX_LISTED_ROW_ERRORS;
+    if (unlisted > 0) {
+      this.issues.push({
+        severity: "error",
+        table: this.table,
+        row: this.firstUnlisted,
+        message: `${unlisted} more rows have errors like the ones above (from sheet row ${this.firstUnlisted}); fix those and run again to see them.`,
+      });
+    }
+    return this.issues;
+  }
+}

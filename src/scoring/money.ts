@@ -1,0 +1,25 @@
+/**
+ * ACR is summed as integer micro-dollars so that thresholds such as $600 compare exactly
+ * (floating-point sums of cents can land a hair below a threshold).
+ */
+export const MICRO_PER_USD = 1_000_000;
+
+/** Micro-dollars of a USD amount. */
+export function toMicro(usd: number): number {
+  return Math.round(usd * MICRO_PER_USD);
+}
+
+/** USD of a micro-dollar amount. */
+export function fromMicro(micro: number): number {
+  return micro / MICRO_PER_USD;
+}
+
+/**
+ * Formats USD for people: `$1,250.00`, negatives as `-$12.50`.
+ * @example formatUsd(1250) //=> "$1,250.00"
+ */
+export function formatUsd(usd: number): string {
+  const sign = usd < 0 ? "-" : "";
+  const [whole, cents] = Math.abs(usd).toFixed(2).split(".");
+  return `${sign}$${(whole ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${cents ?? "00"}`;
+}

@@ -1,0 +1,108 @@
+/**
+ * The shape of a rules version. Everything the metrics need to know about Microsoft's page lives
+ * in a value of this type, so a new rules version is a new data file, not new metric code.
+ */
+
+/** The two scoring paths Microsoft evaluates for the Security solution area. */
+export type Track = "enterprise" | "smb";
+
+/** Both tracks, in the order reports show them. */
+export const TRACKS: readonly Track[] = ["enterprise", "smb"];
+
+/** Per-track numbers. */
+export interface PerTrack<T> {
+  enterprise: T;
+  smb: T;
+}
+
+/** An eligible product with the names it appears under in exports (normalised, see §2). */
+export interface CatalogueEntry {
+  canonical: string;
+  /** Normalised aliases; a trailing `*` matches any name that starts with the text before it. */
+  aliases: readonly string[];
+}
+
+/** A certification that counts in the skilling metric. */
+export interface CertificationRule {
+  step: 1 | 2 | 3;
+  exam: string;
+  /** The certification's own name, as shown to users. */
+  title: string;
+  /** Normalised names (after removing "microsoft certified " and "microsoft "). */
+  names: readonly string[];
+  /** Retirement day (ISO `YYYY-MM-DD`): earned after it never counts. */
+  retired?: string;
+  /** Months a certification earned before retirement keeps counting after it was earned. */
+  validMonthsAfterEarned?: number;
+}
+
+/** An inclusive-or-exclusive numeric band: `min <= x` or `min < x`, and `x <= max` or `x < max`. */
+export interface Band {
+  min?: number;
+  minInclusive?: boolean;
+  max?: number;
+  maxInclusive?: boolean;
+}
+
+/** A rules version (see `2025.ts`). */
+export interface Rules {
+  id: string;
+  title: string;
+  sourceUrl: string;
+  /** Months in a trailing-twelve-month window. */
+  ttmMonths: number;
+  /** How many months back the "previous" snapshot is taken. */
+  compareMonthsBack: number;
+  qualification: { minTotal: number; minPerMetric: number };
+  maxPoints: { netCustomerAdds: number; skilling: number; deployments: number; usageGrowth: number };
+  netCustomerAdds: {
+    /** Points per net new customer. */
+    pointsPerCustomer: PerTrack<number>;
+    /** Azure tenant counts when its TTM eligible ACR (USD) reaches this. */
+    azureMinTtmUsd: number;
+  };
+  /** Microsoft 365 tenant size bands by paid licences on one eligible workload. */
+  m365PaidBands: PerTrack<Band>;
+  deployments: {
+    /** Deployments that give the metric maximum (points per deployment = max / this). */
+    deploymentsForMax: number;
+    /** Azure TTM ACR (USD) band of a deployment per track. */
+    azureTtmUsd: PerTrack<Band>;
+    /** Minimum share of paid licences that must be active, as a fraction numerator/denominator. */
+    m365ActiveShare: { numerator: number; denominator: number };
+  };
+  usageGrowth: {
+    /** Azure TTM ACR (USD) band of a tenant whose ACR counts as Security ACR. */
+    azureTtmUsd: PerTrack<Band>;
+    /** USD of Security ACR growth per point. */
+    azureUsdPerPoint: PerTrack<number>;
+    /** Protected users (active paid licences) of growth per point. */
+    m365UsersPerPoint: PerTrack<number>;
+  };
+  skilling: {
+    /** Enterprise: people needed in step 1 and step 2 before step 3 earns points. */
+    enterpriseGate: { step1: number; step2: number };
+    /** Enterprise: step-3 people that give the maximum (points per person = max / this). */
+    enterpriseStep3ForMax: number;
+    /** SMB: points for having at least one step-1 person, one step-2 person; per step-3 person. */
+    smbStep1Points: number;
+    smbStep2Points: number;
+    smbStep3PointsPerPerson: number;
+  };
+  azureServices: readonly CatalogueEntry[];
+  m365Workloads: readonly CatalogueEntry[];
+  /** Licence bundles that are not workloads (normalised aliases). */
+  m365Bundles: readonly string[];
+  /** Offer words that make an Azure row ineligible (normalised, matched as whole words). */
+  excludedOfferWords: readonly string[];
+  /** Association types by normalised header-style key: exact keys and key prefixes. */
+  azureAssociations: { exact: Readonly<Record<string, string>>; prefixes: Readonly<Record<string, string>> };
+  m365Associations: { exact: Readonly<Record<string, string>>; prefixes: Readonly<Record<string, string>> };
+  /** Words in an unmatched product name that suggest a renamed eligible product. */
+  suspiciousWords: readonly string[];
+  certifications: readonly CertificationRule[];
+  /** The decisions this version takes where Microsoft's page is silent (shown in notes). */
+  decisions: readonly string[];
+  /** Caveats shown to users with every scorecard. */
+  limits: readonly string[];
+}

@@ -1,0 +1,167 @@
+import { buildScorecard, Selection } from "../excel/build-scorecard";
+import { Candidate, findCandidates } from "../excel/read-tables";
+import { formatPoints, isInputError, KIND_LABEL, parseAsOf, RULES_2025, ScoreResult, TableKind } from "../scoring";
+
+/**
+ * The task pane: find the input tables, let the user confirm them and the as-of month, build the
+ * scorecard with one button, then summarise. All scoring and writing lives in excel/ and scoring/.
+ */
+
+const SELECTS: Record<TableKind, string> = { azure: "azure", m365: "m365", certifications: "certs" };
+
+function el<T extends HTMLElement>(id: string): T {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`task pane markup is missing #${id}`);
+  return found as T;
+}
+
+let candidates: Candidate[] = [];
+let lastSheet = "";
+
+function setStatus(text: string, isError = false): void {
+  const status = el<HTMLParagraphElement>("status");
+  status.textContent = text;
+  status.classList.toggle("error", isError);
+}
+
+function setBusy(busy: boolean): void {
+  el<HTMLButtonElement>("build").disabled = busy;
+  el<HTMLButtonElement>("rescan").disabled = busy;
+  el("progress-box").hidden = !busy;
+  el("app").setAttribute("aria-busy", String(busy));
+}
+
+function fillSelects(): void {
+  for (const [kind, id] of Object.entries(SELECTS) as [TableKind, string][]) {
+    const select = el<HTMLSelectElement>(id);
+    select.replaceChildren();
+    const none = document.createElement("option");
+    none.value = "";
+    none.textContent = "(none)";
+    select.append(none);
+    for (const c of candidates) {
+      const option = document.createElement("option");
+      option.value = c.id;
+      option.textContent = c.kind && c.kind !== kind ? `${c.label}: looks like ${KIND_LABEL[c.kind]}` : c.label;
+      select.append(option);
+    }
+    select.value = candidates.find((c) => c.kind === kind)?.id ?? "";
+  }
+}
+
+async function scan(): Promise<void> {
+  setStatus("Looking for input tables…");
+  await Excel.run(async (context) => {
+    candidates = await findCandidates(context);
+  });
+  fillSelects();
+  const found = candidates.filter((c) => c.kind !== null).length;
+  setStatus(found === 0 ? "No input tables recognised yet: add sheets with Azure, Microsoft 365 or certification headers, then look again." : `Found ${found} input table${found === 1 ? "" : "s"}. Check them and press Build scorecard.`);
+}
+
+function chosen(kind: TableKind): Candidate | undefined {
+  const id = el<HTMLSelectElement>(SELECTS[kind]).value;
+  return candidates.find((c) => c.id === id);
+}
+
+function selection(): Selection {
+  const s: Selection = {};
+  const azure = chosen("azure");
+  const m365 = chosen("m365");
+  const certs = chosen("certifications");
+  if (azure) s.azure = azure;
+  if (m365) s.m365 = m365;
+  if (certs) s.certifications = certs;
+  const asOfText = el<HTMLInputElement>("asof").value.trim();
+  if (asOfText !== "") {
+    const month = parseAsOf(asOfText);
+    if (month < 0) throw new Error(`As-of month "${asOfText}" is not a month: use YYYY-MM.`);
+    s.asOf = month;
+  }
+  return s;
+}
+
+function showSummary(result: ScoreResult, sheetName: string): void {
+  const rows = el<HTMLTableSectionElement>("summary-rows");
+  rows.replaceChildren();
+  for (const [track, name] of [
+    ["enterprise", "Enterprise"],
+    ["smb", "SMB"],
+  ] as const) {
+    const t = result.tracks[track];
+    const tr = document.createElement("tr");
+    const th = document.createElement("th");
+    th.scope = "row";
+    th.textContent = name;
+    const total = document.createElement("td");
+    total.className = "num";
+    total.textContent = formatPoints(t.total);
+    const q = document.createElement("td");
+    q.className = t.qualified ? "yes" : "no";
+    q.textContent = t.qualified ? "Yes" : "No";
+    tr.append(th, total, q);
+    rows.append(tr);
+  }
+  const best = result.bestTrack === "enterprise" ? "Enterprise" : "SMB";
+  el("best").textContent = `Best path: ${best}, ${formatPoints(result.total)} points, ${result.qualified ? "qualified" : "not qualified"} (as of ${result.asOf}).`;
+  const count = (s: string): number => result.issues.filter((i) => i.severity === s).length;
+  el("issues").textContent = `Data issues: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} notes (listed on the sheet).`;
+  el("summary").hidden = false;
+  lastSheet = sheetName;
+}
+
+async function build(): Promise<void> {
+  setBusy(true);
+  el("summary").hidden = true;
+  const progress = el<HTMLProgressElement>("progress");
+  try {
+    const s = selection();
+    if (!s.azure && !s.m365 && !s.certifications) throw new Error("Choose at least one input table.");
+    await Excel.run(async (context) => {
+      const { result, outcome } = await buildScorecard(context, s, RULES_2025, (message, fraction) => {
+        progress.value = Math.round(fraction * 100);
+        setStatus(message);
+      });
+      showSummary(result, outcome.sheetName);
+      setStatus(`Scorecard written to sheet "${outcome.sheetName}".`);
+    });
+    el("summary").focus();
+  } catch (error) {
+    const message = isInputError(error) ? error.message : error instanceof Error ? error.message : String(error);
+    setStatus(`Could not build the scorecard: ${message}`, true);
+  } finally {
+    setBusy(false);
+  }
+}
+
+async function goToSheet(): Promise<void> {
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.getItem(lastSheet).activate();
+    await context.sync();
+  });
+}
+
+function report(error: unknown): void {
+  setStatus(`Something went wrong: ${error instanceof Error ? error.message : String(error)}`, true);
+}
+
+/** Wires the pane once Office is ready; outside Excel it explains how to load the add-in. */
+export function start(): void {
+  Office.onReady((info) => {
+    if (info.host !== Office.HostType.Excel) {
+      el("outside").hidden = false;
+      setStatus("Not running inside Excel.");
+      return;
+    }
+    el("form").hidden = false;
+    el("form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      build().catch(report);
+    });
+    el("rescan").addEventListener("click", () => scan().catch(report));
+    el("goto").addEventListener("click", () => goToSheet().catch(report));
+    scan().catch(report);
+  });
+}
+
+start();
