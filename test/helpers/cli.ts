@@ -1,0 +1,9 @@
+import { main } from "../../src/cli/main";
+
+/** Runs the command line in-process and captures its output. */
+export async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
