@@ -61,14 +61,14 @@ module.exports = async (env, argv) => {
     name: "cli",
     target: "node",
     devtool: false,
-    entry: { "security-pcs": "./src/cli/security-pcs.ts" },
-    output: { path: path.join(dist, "cli"), filename: "[name].js", clean: false },
+    entry: { "cli/security-pcs": "./src/cli/security-pcs.ts", "bench/bench": "./bench/bench.ts" },
+    output: { path: dist, filename: "[name].js", clean: false },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [tsRule] },
     // Libraries stay in node_modules; only the project's own code is bundled.
     externals: [({ request }, callback) => (/^[a-z@][^:]*$/i.test(request) && !request.startsWith(".") ? callback(null, `commonjs ${request}`) : callback())],
     optimization: { minimize: false },
-    plugins: [new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true })],
+    plugins: [new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true, include: /security-pcs/ })],
   };
   return serving ? addin : [addin, cli];
 };

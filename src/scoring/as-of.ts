@@ -21,7 +21,11 @@ export function monthBefore(today: Date): number {
  * rows that are not row errors, else the month before today. Warns when an explicit month lies
  * after the data.
  */
-export function resolveAsOf(explicit: number | undefined, usage: readonly TableShape[], today: Date): { asOf: number; issues: Issue[] } {
+export function resolveAsOf(
+  explicit: number | undefined,
+  usage: readonly TableShape[],
+  today: Date
+): { asOf: number; issues: Issue[] } {
   const latest = usage.reduce((max, t) => Math.max(max, t.months.max), -Infinity);
   const issues: Issue[] = [];
   if (explicit !== undefined) {

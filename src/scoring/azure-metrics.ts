@@ -1,3 +1,5 @@
+import { cellText, isBlankText } from "./cells";
+import { GroupTable } from "./group-table";
 import { AzureRows } from "./parse-azure";
 import { Rules } from "./rules/types";
 
@@ -20,7 +22,12 @@ export interface AzureTtm {
  * Computes {@link AzureTtm} for every tenant number below `tenantCount`.
  * @param asOf the as-of month index M
  */
-export function azureTtm(rows: AzureRows, tenantCount: number, asOf: number, rules: Rules): AzureTtm {
+export function azureTtm(
+  rows: AzureRows,
+  tenantCount: number,
+  asOf: number,
+  rules: Rules
+): AzureTtm {
   const ttm = rules.ttmMonths;
   const back = rules.compareMonthsBack;
   const nowFrom = asOf - ttm + 1;
@@ -29,61 +36,174 @@ export function azureTtm(rows: AzureRows, tenantCount: number, asOf: number, rul
   const now = new Float64Array(tenantCount);
   const previous = new Float64Array(tenantCount);
   const seen = new Uint8Array(tenantCount);
-  const inWindow = (m: number): boolean => (m >= nowFrom && m <= asOf) || (m >= prevFrom && m <= prevTo);
-
-  // Only tenants reported under more than one association type need grouping; the rest add up directly.
-  const typeMask = new Uint8Array(tenantCount);
-  for (let i = 0; i < rows.count; i++) {
-    const m = rows.month[i] ?? 0;
-    if (!inWindow(m)) continue;
-    const t = rows.tenant[i] ?? 0;
-    typeMask[t] = (typeMask[t] ?? 0) | (1 << (rows.association[i] ?? 0));
-  }
+  const inWindow = (m: number): boolean =>
+    (m >= nowFrom && m <= asOf) || (m >= prevFrom && m <= prevTo);
 
   const add = (t: number, m: number, micro: number): void => {
     seen[t] = 1;
     if (m >= nowFrom && m <= asOf) now[t] = (now[t] ?? 0) + micro;
     if (m >= prevFrom && m <= prevTo) previous[t] = (previous[t] ?? 0) + micro;
   };
-
-  const groups = new Map<string, number>();
-  const groupTenant: number[] = [];
-  const groupMonth: number[] = [];
-  const groupSums: number[] = [];
-  const groupTypes: number[] = [];
   const typeCount = Math.max(1, rows.associationTypes.length);
+  if (typeCount === 1) {
+    for (let i = 0; i < rows.count; i++) {
+      const m = rows.month[i] ?? 0;
+      if (inWindow(m)) add(rows.tenant[i] ?? 0, m, rows.acrMicro[i] ?? 0);
+    }
+    return { now, previous, seen };
+  }
 
+  // Pass 1: coarse groups (tenant, month, service, offer) and the association types in each.
+  // Where a coarse group has one type, its rows simply add up; only mixed groups need the
+  // subscription-level dedupe of pass 2.
+  // Tenants seen under one association type need no grouping at all.
+  // One pass: association types and in-window rows per tenant. Rows are then bucketed by tenant
+  // (a counting sort) so that each tenant's groups are found with small arrays, not a hash map.
+  const tenantTypes = new Uint8Array(tenantCount);
+  const start = new Int32Array(tenantCount + 1);
+  for (let i = 0; i < rows.count; i++) {
+    const m = rows.month[i] ?? 0;
+    if (!((m >= nowFrom && m <= asOf) || (m >= prevFrom && m <= prevTo))) continue;
+    const t = rows.tenant[i] ?? 0;
+    tenantTypes[t] = (tenantTypes[t] ?? 0) | (1 << (rows.association[i] ?? 0));
+    start[t + 1] = (start[t + 1] ?? 0) + 1;
+  }
+  const mixed = (t: number): boolean => {
+    const types = tenantTypes[t] ?? 0;
+    return (types & (types - 1)) !== 0;
+  };
+  for (let t = 0; t < tenantCount; t++) start[t + 1] = (start[t + 1] ?? 0) + (start[t] ?? 0);
+  // The scatter copies what grouping needs, so the per-tenant passes below read memory in order.
+  const services = rules.azureServices.length;
+  const bucketed = start[tenantCount] ?? 0;
+  const bRow = new Int32Array(bucketed);
+  const bSlot = new Int32Array(bucketed);
+  const bType = new Uint8Array(bucketed);
+  const bMonth = new Int32Array(bucketed);
+  const bAcr = new Float64Array(bucketed);
+  const fill = start.slice(0, tenantCount);
   for (let i = 0; i < rows.count; i++) {
     const m = rows.month[i] ?? 0;
     if (!inWindow(m)) continue;
     const t = rows.tenant[i] ?? 0;
-    const mask = typeMask[t] ?? 0;
-    const micro = rows.acrMicro[i] ?? 0;
-    if ((mask & (mask - 1)) === 0) {
-      add(t, m, micro);
+    if (!mixed(t)) {
+      add(t, m, rows.acrMicro[i] ?? 0);
       continue;
     }
-    const key = `${t},${rows.subscription[i]},${m},${rows.service[i]},${rows.offer[i]}`;
-    let g = groups.get(key);
-    if (g === undefined) {
-      g = groupTenant.length;
-      groups.set(key, g);
-      groupTenant.push(t);
-      groupMonth.push(m);
-      groupTypes.push(0);
-      for (let k = 0; k < typeCount; k++) groupSums.push(0);
-    }
-    const type = rows.association[i] ?? 0;
-    groupSums[g * typeCount + type] = (groupSums[g * typeCount + type] ?? 0) + micro;
-    groupTypes[g] = (groupTypes[g] ?? 0) | (1 << type);
+    const k = (fill[t] = (fill[t] ?? 0) + 1) - 1;
+    bRow[k] = i;
+    bSlot[k] =
+      ((m - prevFrom) * services + (rows.service[i] ?? 0)) * rows.offerCount + (rows.offer[i] ?? 0);
+    bType[k] = rows.association[i] ?? 0;
+    bMonth[k] = m;
+    bAcr[k] = rows.acrMicro[i] ?? 0;
   }
-  for (let g = 0; g < groupTenant.length; g++) {
-    let best = -Infinity;
-    const types = groupTypes[g] ?? 0;
-    for (let k = 0; k < typeCount; k++) {
-      if (types & (1 << k)) best = Math.max(best, groupSums[g * typeCount + k] ?? 0);
+
+  // Within a tenant, a coarse group is (month, service, offer). Where a coarse group has one
+  // association type its rows add up; mixed groups are split by subscription and the largest
+  // per-type sum of each counts.
+  const slots = new SlotTypes((asOf - prevFrom + 1) * services * rows.offerCount);
+  const subscriptionIds = new Map<unknown, number>();
+  const subscriptionKeys = new Map<string, number>();
+  const subscriptionId = (i: number): number => {
+    const cell =
+      rows.subscriptionColumn < 0
+        ? null
+        : rows.cells[rows.sourceRow[i] ?? 0]?.[rows.subscriptionColumn];
+    let id = subscriptionIds.get(cell);
+    if (id === undefined) {
+      const key = isBlankText(cell) ? "" : cellText(cell).toLowerCase();
+      id = subscriptionKeys.get(key);
+      if (id === undefined) {
+        id = subscriptionKeys.size;
+        subscriptionKeys.set(key, id);
+      }
+      subscriptionIds.set(cell, id);
     }
-    add(groupTenant[g] ?? 0, groupMonth[g] ?? 0, best);
+    return id;
+  };
+  const fine = new GroupTable(1024);
+  const fineTenant: number[] = [];
+  const fineMonth: number[] = [];
+  const fineTypes: number[] = [];
+  const fineSums: number[] = [];
+  for (let t = 0; t < tenantCount; t++) {
+    const from = start[t] ?? 0;
+    const to = start[t + 1] ?? 0;
+    if (from === to || !mixed(t)) continue;
+    slots.next();
+    for (let k = from; k < to; k++) slots.mark(bSlot[k] ?? 0, bType[k] ?? 0);
+    for (let k = from; k < to; k++) {
+      const slot = bSlot[k] ?? 0;
+      const micro = bAcr[k] ?? 0;
+      const m = bMonth[k] ?? 0;
+      if (!slots.isMixed(slot)) {
+        add(t, m, micro);
+        continue;
+      }
+      const i = bRow[k] ?? 0;
+      const g = fine.intern(t, Math.floor(slot / 0x40000000), slot % 0x40000000, subscriptionId(i));
+      if (g === fineTenant.length) {
+        fineTenant.push(t);
+        fineMonth.push(m);
+        fineTypes.push(0);
+        for (let j = 0; j < typeCount; j++) fineSums.push(0);
+      }
+      const type = bType[k] ?? 0;
+      fineSums[g * typeCount + type] = (fineSums[g * typeCount + type] ?? 0) + micro;
+      fineTypes[g] = (fineTypes[g] ?? 0) | (1 << type);
+    }
+  }
+  for (let g = 0; g < fineTenant.length; g++) {
+    let best = -Infinity;
+    const types = fineTypes[g] ?? 0;
+    for (let k = 0; k < typeCount; k++) {
+      if (types & (1 << k)) best = Math.max(best, fineSums[g * typeCount + k] ?? 0);
+    }
+    add(fineTenant[g] ?? 0, fineMonth[g] ?? 0, best);
   }
   return { now, previous, seen };
+}
+
+/**
+ * The association types seen per slot of one tenant at a time. Slots are stamped with the
+ * current tenant's turn, so nothing is cleared between tenants; a map stands in when the slot
+ * space is too large for an array.
+ */
+class SlotTypes {
+  private turn = 0;
+  private readonly stamp: Int32Array | null;
+  private readonly types: Uint8Array | null;
+  private readonly map: Map<number, number> | null;
+
+  /** @param size number of possible slots */
+  constructor(size: number) {
+    const small = size <= 1 << 22;
+    this.stamp = small ? new Int32Array(size) : null;
+    this.types = small ? new Uint8Array(size) : null;
+    this.map = small ? null : new Map();
+  }
+
+  /** Starts the next tenant. */
+  next(): void {
+    this.turn++;
+    this.map?.clear();
+  }
+
+  /** Records association type `type` in a slot. */
+  mark(slot: number, type: number): void {
+    if (this.stamp && this.types) {
+      if (this.stamp[slot] !== this.turn) {
+        this.stamp[slot] = this.turn;
+        this.types[slot] = 0;
+      }
+      this.types[slot] = (this.types[slot] ?? 0) | (1 << type);
+    } else this.map?.set(slot, (this.map.get(slot) ?? 0) | (1 << type));
+  }
+
+  /** True when a slot holds more than one association type. */
+  isMixed(slot: number): boolean {
+    const types = this.types ? (this.types[slot] ?? 0) : (this.map?.get(slot) ?? 0);
+    return (types & (types - 1)) !== 0;
+  }
 }

@@ -23,6 +23,7 @@ export function scaleBand(band: Band, factor: number): Band {
 export function describeBand(band: Band, unit: (n: number) => string): string {
   const lo = band.min === undefined ? "" : `${band.minInclusive ? "≥" : ">"} ${unit(band.min)}`;
   const hi = band.max === undefined ? "" : `${band.maxInclusive ? "≤" : "<"} ${unit(band.max)}`;
-  if (lo && hi && band.minInclusive && band.maxInclusive) return `${unit(band.min ?? 0)}–${unit(band.max ?? 0)}`;
+  if (lo && hi && band.minInclusive && band.maxInclusive)
+    return `${unit(band.min ?? 0)}–${unit(band.max ?? 0)}`;
   return [lo, hi].filter((s) => s !== "").join(" and ");
 }

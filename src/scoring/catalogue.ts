@@ -23,7 +23,10 @@ export class NameMatcher<T> {
     const hit = this.exact.get(name);
     if (hit !== undefined) return hit;
     for (const { prefix, value } of this.prefixes) {
-      if (name.startsWith(prefix) && (name.length === prefix.length || name.charCodeAt(prefix.length) === 32)) {
+      if (
+        name.startsWith(prefix) &&
+        (name.length === prefix.length || name.charCodeAt(prefix.length) === 32)
+      ) {
         return value;
       }
     }
@@ -38,7 +41,8 @@ function catalogueMatcher(entries: readonly CatalogueEntry[]): NameMatcher<numbe
 }
 
 /** The result of matching a product name: an eligible entry's index, a bundle, or nothing. */
-export type ProductMatch = { kind: "eligible"; index: number } | { kind: "bundle" } | { kind: "none"; suspicious: boolean };
+export type ProductMatch =
+  { kind: "eligible"; index: number } | { kind: "bundle" } | { kind: "none"; suspicious: boolean };
 
 /** Everything the parsers and functions need from the catalogue, built once per rules version. */
 export class Catalogue {
@@ -116,7 +120,10 @@ export class Catalogue {
     let name = normalizeName(raw);
     if (name.startsWith("microsoft certified ")) name = name.slice("microsoft certified ".length);
     if (name.startsWith("microsoft ")) name = name.slice("microsoft ".length);
-    return { rule: this.rules.certifications.find((c) => c.names.includes(name)) ?? null, code: null };
+    return {
+      rule: this.rules.certifications.find((c) => c.names.includes(name)) ?? null,
+      code: null,
+    };
   }
 }
 

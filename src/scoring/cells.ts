@@ -29,11 +29,18 @@ export function isBlankNumeric(value: Cell): boolean {
  * the text "0", because Excel may pass a blank cell to a custom function as 0.
  */
 export function isBlankText(value: Cell): boolean {
-  if (value === null || value === undefined) return true;
   if (typeof value === "string") {
+    // Fast path: text that starts and ends with a visible character is not blank unless it is "0".
+    const n = value.length;
+    if (n > 1) {
+      const a = value.charCodeAt(0);
+      const b = value.charCodeAt(n - 1);
+      if (a > 32 && a < 127 && b > 32 && b < 127) return false;
+    }
     const t = value.trim();
     return t === "" || t === "0";
   }
+  if (value === null || value === undefined) return true;
   return value === 0;
 }
 

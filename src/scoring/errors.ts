@@ -23,5 +23,9 @@ export class InputError extends Error {
 
 /** True for an {@link InputError}, also one from another copy of this module. */
 export function isInputError(error: unknown): error is InputError {
-  return typeof error === "object" && error !== null && (error as { isInputError?: unknown }).isInputError === true;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { isInputError?: unknown }).isInputError === true
+  );
 }

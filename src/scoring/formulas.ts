@@ -35,23 +35,39 @@ export function isBlankRange(range: RangeArg): boolean {
 }
 
 /** Reads a track argument: Enterprise, SMB or Best (any case); blank gives the default. */
-export function parseTrack(track: unknown, fallback: Track | "best", allowBest: boolean): Track | "best" {
-  if (track === null || track === undefined || (typeof track === "string" && track.trim() === "")) return fallback;
+export function parseTrack(
+  track: unknown,
+  fallback: Track | "best",
+  allowBest: boolean
+): Track | "best" {
+  if (track === null || track === undefined || (typeof track === "string" && track.trim() === ""))
+    return fallback;
   const t = String(track).trim().toLowerCase();
   if (t === "enterprise") return "enterprise";
   if (t === "smb") return "smb";
   if (t === "best") {
     if (allowBest) return "best";
-    throw new FormulaFailure("value", `Track "${String(track)}" needs all inputs (usage and certifications): use SECURITY.SCORE for the best path, or give "Enterprise" or "SMB".`);
+    throw new FormulaFailure(
+      "value",
+      `Track "${String(track)}" needs all inputs (usage and certifications): use SECURITY.SCORE for the best path, or give "Enterprise" or "SMB".`
+    );
   }
-  throw new FormulaFailure("value", `Unknown track "${String(track)}": use "Enterprise", "SMB"${allowBest ? ' or "Best"' : ""}.`);
+  throw new FormulaFailure(
+    "value",
+    `Unknown track "${String(track)}": use "Enterprise", "SMB"${allowBest ? ' or "Best"' : ""}.`
+  );
 }
 
 /** Reads an as-of argument: a date (serial number) or "YYYY-MM" text; blank → default. */
 export function parseAsOfArg(asOf: unknown): number | undefined {
-  if (asOf === null || asOf === undefined || (typeof asOf === "string" && asOf.trim() === "")) return undefined;
+  if (asOf === null || asOf === undefined || (typeof asOf === "string" && asOf.trim() === ""))
+    return undefined;
   const month = parseAsOf(asOf);
-  if (month < 0) throw new FormulaFailure("value", `As-of ${JSON.stringify(asOf)} is not a month: give a date cell or "YYYY-MM" text, e.g. "2025-06".`);
+  if (month < 0)
+    throw new FormulaFailure(
+      "value",
+      `As-of ${JSON.stringify(asOf)} is not a month: give a date cell or "YYYY-MM" text, e.g. "2025-06".`
+    );
   return month;
 }
 
@@ -80,45 +96,95 @@ function usageInputs(usage: RangeArg, moreUsage: RangeArg): Inputs {
 }
 
 /** Points of one usage metric (NETADDS, DEPLOYMENTS, USAGEGROWTH). */
-export function usageMetricFormula(metric: UsageMetric, usage: RangeArg, moreUsage: RangeArg, track: unknown, asOf: unknown, rules: Rules): number {
+export function usageMetricFormula(
+  metric: UsageMetric,
+  usage: RangeArg,
+  moreUsage: RangeArg,
+  track: unknown,
+  asOf: unknown,
+  rules: Rules
+): number {
   const t = parseTrack(track, "enterprise", false) as Track;
   const month = parseAsOfArg(asOf);
   const inputs = usageInputs(usage, moreUsage);
-  if ((inputs.usage ?? []).length === 0) throw new FormulaFailure("na", "Nothing to score: give an Azure or Microsoft 365 range with its header row.");
+  if ((inputs.usage ?? []).length === 0)
+    throw new FormulaFailure(
+      "na",
+      "Nothing to score: give an Azure or Microsoft 365 range with its header row."
+    );
   return score(inputs, rules, month).tracks[t][metric].points;
 }
 
 /** Points of the intermediate-certifications metric (SKILLING). */
-export function skillingFormula(certifications: RangeArg, track: unknown, asOf: unknown, rules: Rules): number {
+export function skillingFormula(
+  certifications: RangeArg,
+  track: unknown,
+  asOf: unknown,
+  rules: Rules
+): number {
   const t = parseTrack(track, "enterprise", false) as Track;
   const month = parseAsOfArg(asOf);
-  if (isBlankRange(certifications)) throw new FormulaFailure("na", "Nothing to score: give the certifications range with its header row.");
-  return score({ certifications: { cells: range(certifications), name: "certifications" } }, rules, month).tracks[t].skilling.points;
+  if (isBlankRange(certifications))
+    throw new FormulaFailure(
+      "na",
+      "Nothing to score: give the certifications range with its header row."
+    );
+  return score(
+    { certifications: { cells: range(certifications), name: "certifications" } },
+    rules,
+    month
+  ).tracks[t].skilling.points;
 }
 
-function fullScore(usage: RangeArg, moreUsage: RangeArg, certifications: RangeArg, asOf: unknown, rules: Rules): ScoreResult {
+function fullScore(
+  usage: RangeArg,
+  moreUsage: RangeArg,
+  certifications: RangeArg,
+  asOf: unknown,
+  rules: Rules
+): ScoreResult {
   const month = parseAsOfArg(asOf);
   const inputs = usageInputs(usage, moreUsage);
-  if (!isBlankRange(certifications)) inputs.certifications = { cells: range(certifications), name: "certifications" };
+  if (!isBlankRange(certifications))
+    inputs.certifications = { cells: range(certifications), name: "certifications" };
   if ((inputs.usage ?? []).length === 0 && !inputs.certifications) {
-    throw new FormulaFailure("na", "Nothing to score: give usage ranges and a certifications range, each with its header row.");
+    throw new FormulaFailure(
+      "na",
+      "Nothing to score: give usage ranges and a certifications range, each with its header row."
+    );
   }
   return score(inputs, rules, month);
 }
 
 /** Total points (SCORE): a track's total, or the best path's (default). */
-export function scoreFormula(usage: RangeArg, moreUsage: RangeArg, certifications: RangeArg, track: unknown, asOf: unknown, rules: Rules): number {
+export function scoreFormula(
+  usage: RangeArg,
+  moreUsage: RangeArg,
+  certifications: RangeArg,
+  track: unknown,
+  asOf: unknown,
+  rules: Rules
+): number {
   const t = parseTrack(track, "best", true);
   const result = fullScore(usage, moreUsage, certifications, asOf, rules);
   return t === "best" ? result.total : result.tracks[t].total;
 }
 
 /** Whether the best path qualifies (QUALIFIED). */
-export function qualifiedFormula(usage: RangeArg, moreUsage: RangeArg, certifications: RangeArg, asOf: unknown, rules: Rules): boolean {
+export function qualifiedFormula(
+  usage: RangeArg,
+  moreUsage: RangeArg,
+  certifications: RangeArg,
+  asOf: unknown,
+  rules: Rules
+): boolean {
   return fullScore(usage, moreUsage, certifications, asOf, rules).qualified;
 }
 
-const METRIC_ROWS: [keyof Pick<TrackResult, "netCustomerAdds" | "skilling" | "deployments" | "usageGrowth">, string][] = [
+const METRIC_ROWS: [
+  keyof Pick<TrackResult, "netCustomerAdds" | "skilling" | "deployments" | "usageGrowth">,
+  string,
+][] = [
   ["netCustomerAdds", "Net customer adds"],
   ["skilling", "Intermediate certifications"],
   ["deployments", "Deployments"],
@@ -126,11 +192,22 @@ const METRIC_ROWS: [keyof Pick<TrackResult, "netCustomerAdds" | "skilling" | "de
 ];
 
 /** The summary table (SCORECARD): Metric, Max, Enterprise, SMB; the four metrics; Total; Qualified. */
-export function scorecardFormula(usage: RangeArg, moreUsage: RangeArg, certifications: RangeArg, asOf: unknown, rules: Rules): (string | number | boolean)[][] {
+export function scorecardFormula(
+  usage: RangeArg,
+  moreUsage: RangeArg,
+  certifications: RangeArg,
+  asOf: unknown,
+  rules: Rules
+): (string | number | boolean)[][] {
   const r = fullScore(usage, moreUsage, certifications, asOf, rules);
   return [
     ["Metric", "Max", "Enterprise", "SMB"],
-    ...METRIC_ROWS.map(([key, label]) => [label, r.tracks.enterprise[key].max, r.tracks.enterprise[key].points, r.tracks.smb[key].points]),
+    ...METRIC_ROWS.map(([key, label]) => [
+      label,
+      r.tracks.enterprise[key].max,
+      r.tracks.enterprise[key].points,
+      r.tracks.smb[key].points,
+    ]),
     ["Total", 100, r.tracks.enterprise.total, r.tracks.smb.total],
     ["Qualified", "", r.tracks.enterprise.qualified, r.tracks.smb.qualified],
   ];

@@ -28,7 +28,13 @@ export const KIND_LABEL: Record<TableKind, string> = {
 
 const TENANT = ["CustomerTenantId", "Customer Tenant ID", "Tenant ID", "TenantId", "Tenant"];
 const CUSTOMER = ["CustomerName", "Customer Name", "Customer"];
-const ASSOCIATION = ["Association", "Association Type", "AssociationType", "PartnerAttributionType", "Attribution"];
+const ASSOCIATION = [
+  "Association",
+  "Association Type",
+  "AssociationType",
+  "PartnerAttributionType",
+  "Attribution",
+];
 
 /** Azure consumption columns (§1.1). */
 export const AZURE_FIELDS: readonly FieldSpec[] = [
@@ -38,19 +44,41 @@ export const AZURE_FIELDS: readonly FieldSpec[] = [
   {
     field: "service",
     label: "service",
-    aliases: ["Service", "Service Name", "ServiceName", "ServiceLevel2", "Meter Category", "Product"],
+    aliases: [
+      "Service",
+      "Service Name",
+      "ServiceName",
+      "ServiceLevel2",
+      "Meter Category",
+      "Product",
+    ],
     required: true,
   },
-  { field: "offer", label: "offer", aliases: ["Offer", "Offer Type", "OfferType", "Offer Name"], required: false },
+  {
+    field: "offer",
+    label: "offer",
+    aliases: ["Offer", "Offer Type", "OfferType", "Offer Name"],
+    required: false,
+  },
   { field: "association", label: "association", aliases: ASSOCIATION, required: false },
-  { field: "subscription", label: "subscription", aliases: ["SubscriptionId", "Subscription ID", "Subscription"], required: false },
+  {
+    field: "subscription",
+    label: "subscription",
+    aliases: ["SubscriptionId", "Subscription ID", "Subscription"],
+    required: false,
+  },
   {
     field: "acr",
     label: "ACR",
     aliases: ["ACR_USD", "ACR (USD)", "ACR", "AzureConsumedRevenueUSD", "Consumed Revenue"],
     required: true,
   },
-  { field: "duplicate", label: "duplicate flag", aliases: ["IsACRDuplicateAtMPNLevel", "IsDuplicate"], required: false },
+  {
+    field: "duplicate",
+    label: "duplicate flag",
+    aliases: ["IsACRDuplicateAtMPNLevel", "IsDuplicate"],
+    required: false,
+  },
 ];
 
 /** Microsoft 365 licence columns (§1.2). */
@@ -58,7 +86,12 @@ export const M365_FIELDS: readonly FieldSpec[] = [
   { field: "month", label: "month", aliases: ["Month", "Date"], required: true },
   { field: "tenant", label: "tenant", aliases: TENANT, required: true },
   { field: "customer", label: "customer name", aliases: CUSTOMER, required: false },
-  { field: "workload", label: "workload", aliases: ["Workload", "WorkloadName", "Workload Name", "Product"], required: true },
+  {
+    field: "workload",
+    label: "workload",
+    aliases: ["Workload", "WorkloadName", "Workload Name", "Product"],
+    required: true,
+  },
   {
     field: "paid",
     label: "paid licences",
@@ -72,7 +105,12 @@ export const M365_FIELDS: readonly FieldSpec[] = [
     required: false,
   },
   { field: "association", label: "association", aliases: ASSOCIATION, required: false },
-  { field: "duplicate", label: "duplicate flag", aliases: ["IsDuplicateRowForPGA", "IsDuplicate"], required: false },
+  {
+    field: "duplicate",
+    label: "duplicate flag",
+    aliases: ["IsDuplicateRowForPGA", "IsDuplicate"],
+    required: false,
+  },
 ];
 
 /** Certification columns (§1.3); the person is resolved separately. */
@@ -141,7 +179,12 @@ export type Columns = Record<string, number>;
  * Finds every field's column; a missing required column is an {@link InputError} naming the
  * table, the column and the headers it accepts.
  */
-export function resolveColumns(header: HeaderRow, fields: readonly FieldSpec[], table: string, kind: TableKind): Columns {
+export function resolveColumns(
+  header: HeaderRow,
+  fields: readonly FieldSpec[],
+  table: string,
+  kind: TableKind
+): Columns {
   const columns: Columns = {};
   for (const spec of fields) {
     const index = header.find(spec.aliases);
@@ -173,7 +216,9 @@ export function detectKind(headerCells: readonly unknown[]): TableKind | "ambigu
   if (acr) return "azure";
   if (paid) return "m365";
   const cert = header.find(fieldAliases(CERT_FIELDS, "certification")) >= 0;
-  const person = header.find(PERSON_ALIASES) >= 0 || (header.find([FIRST_NAME]) >= 0 && header.find([LAST_NAME]) >= 0);
+  const person =
+    header.find(PERSON_ALIASES) >= 0 ||
+    (header.find([FIRST_NAME]) >= 0 && header.find([LAST_NAME]) >= 0);
   return cert && person ? "certifications" : null;
 }
 

@@ -6,7 +6,18 @@ export { RULES_2025 } from "./rules/2025";
 export type { Rules, Track } from "./rules/types";
 export { TRACKS } from "./rules/types";
 export { parseInputs, scoreParsed, scoreTables, bestTrack } from "./score";
-export type { Inputs, ParsedInputs, ScoreOptions, ScoreResult, TableInput, TrackResult, SidedMetric, SideResult, SkillingMetric, InputSummary } from "./score";
+export type {
+  Inputs,
+  ParsedInputs,
+  ScoreOptions,
+  ScoreResult,
+  TableInput,
+  TrackResult,
+  SidedMetric,
+  SideResult,
+  SkillingMetric,
+  InputSummary,
+} from "./score";
 export { InputError, isInputError } from "./errors";
 export type { Issue, RowCounts, Severity } from "./issues";
 export type { CustomerExplanation } from "./explain-customers";

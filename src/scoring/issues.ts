@@ -44,7 +44,8 @@ export class IssueLog {
   /** Records a row error. */
   rowError(row: number, message: string): void {
     this.rowErrors++;
-    if (this.rowErrors <= MAX_LISTED_ROW_ERRORS) this.issues.push({ severity: "error", table: this.table, row, message });
+    if (this.rowErrors <= MAX_LISTED_ROW_ERRORS)
+      this.issues.push({ severity: "error", table: this.table, row, message });
     else if (this.firstUnlisted === 0) this.firstUnlisted = row;
   }
 

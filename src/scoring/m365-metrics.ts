@@ -101,12 +101,14 @@ export function m365Snapshots(rows: M365Rows, asOf: number, rules: Rules): M365S
       if (inBand(paid, rules.m365PaidBands[track])) {
         tenant.band[track] = true;
         // Integers on both sides: activePaid / paid >= numerator / denominator, exactly.
-        if (activePaid * share.denominator >= paid * share.numerator) tenant.deployment[track] = true;
+        if (activePaid * share.denominator >= paid * share.numerator)
+          tenant.deployment[track] = true;
       }
     }
   }
   for (const snapshot of [result.now, result.previous]) {
-    for (const tenant of snapshot.values()) tenant.workloads.sort((a, b) => a.workload - b.workload);
+    for (const tenant of snapshot.values())
+      tenant.workloads.sort((a, b) => a.workload - b.workload);
   }
   return result;
 }

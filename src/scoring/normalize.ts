@@ -23,5 +23,8 @@ export function normalizeHeader(text: string): string {
  * @example normalizeName("Azure Security Center - Standard") //=> "azure security center standard"
  */
 export function normalizeName(text: string): string {
-  return asciiLower(text).replace(/&/g, "and").replace(/[^a-z0-9]+/g, " ").trim();
+  return asciiLower(text)
+    .replace(/&/g, "and")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }

@@ -1,7 +1,14 @@
 import { catalogueFor } from "./catalogue";
 import { cellText, describeCell, isBlankText, parseDay } from "./cells";
 import { InputError } from "./errors";
-import { CERT_FIELDS, FIRST_NAME, HeaderRow, LAST_NAME, PERSON_ALIASES, resolveColumns } from "./headers";
+import {
+  CERT_FIELDS,
+  FIRST_NAME,
+  HeaderRow,
+  LAST_NAME,
+  PERSON_ALIASES,
+  resolveColumns,
+} from "./headers";
 import { emptyCounts, IssueLog, RowCounts } from "./issues";
 import { Rules } from "./rules/types";
 import { countNotEligible, isEmptyRow, TableShape } from "./table";
@@ -35,7 +42,11 @@ export interface CertTable extends TableShape {
  * Parses a certification table (header row + rows). Throws only an {@link InputError} for a
  * missing required column; never throws on cells.
  */
-export function parseCertTable(cells: readonly (readonly unknown[])[], table: string, rules: Rules): CertTable {
+export function parseCertTable(
+  cells: readonly (readonly unknown[])[],
+  table: string,
+  rules: Rules
+): CertTable {
   const header = new HeaderRow(cells[0] ?? []);
   const col = resolveColumns(header, CERT_FIELDS, table, "certifications");
   const cPerson = header.find(PERSON_ALIASES);
@@ -68,27 +79,40 @@ export function parseCertTable(cells: readonly (readonly unknown[])[], table: st
     const problems: string[] = [];
     let personLabel = "";
     if (cPerson >= 0) {
-      if (isBlankText(row[cPerson])) problems.push(`${header.label(cPerson)} is blank: enter who holds the certification`);
+      if (isBlankText(row[cPerson]))
+        problems.push(`${header.label(cPerson)} is blank: enter who holds the certification`);
       else personLabel = cellText(row[cPerson]);
     } else {
       const first = isBlankText(row[cFirst]) ? "" : cellText(row[cFirst]);
       const last = isBlankText(row[cLast]) ? "" : cellText(row[cLast]);
-      if (first === "" && last === "") problems.push(`${header.label(cFirst)} and ${header.label(cLast)} are blank: enter who holds the certification`);
+      if (first === "" && last === "")
+        problems.push(
+          `${header.label(cFirst)} and ${header.label(cLast)} are blank: enter who holds the certification`
+        );
       else personLabel = `${first} ${last}`.trim();
     }
     let certification = "";
-    if (isBlankText(row[cCert])) problems.push(`${header.label(cCert)} is blank: enter the certification name or exam code (e.g. SC-200)`);
+    if (isBlankText(row[cCert]))
+      problems.push(
+        `${header.label(cCert)} is blank: enter the certification name or exam code (e.g. SC-200)`
+      );
     else certification = cellText(row[cCert]);
     let earned: number | null = null;
     if (cEarned >= 0 && !isBlankText(row[cEarned])) {
       const day = parseDay(row[cEarned], false);
-      if (isNaN(day)) problems.push(`${header.label(cEarned)} ${describeCell(row[cEarned])} is not a date: use YYYY-MM-DD, M/D/YYYY or an Excel date`);
+      if (isNaN(day))
+        problems.push(
+          `${header.label(cEarned)} ${describeCell(row[cEarned])} is not a date: use YYYY-MM-DD, M/D/YYYY or an Excel date`
+        );
       else earned = day;
     }
     let expires: number | null = null;
     if (cExpires >= 0 && !isBlankText(row[cExpires])) {
       const day = parseDay(row[cExpires], true);
-      if (isNaN(day)) problems.push(`${header.label(cExpires)} ${describeCell(row[cExpires])} is not a date: use YYYY-MM-DD, M/D/YYYY or an Excel date, or leave it blank for no expiry`);
+      if (isNaN(day))
+        problems.push(
+          `${header.label(cExpires)} ${describeCell(row[cExpires])} is not a date: use YYYY-MM-DD, M/D/YYYY or an Excel date, or leave it blank for no expiry`
+        );
       else expires = day;
     }
     if (problems.length > 0) {
@@ -102,7 +126,24 @@ export function parseCertTable(cells: readonly (readonly unknown[])[], table: st
     const rule = match.rule === null ? -1 : rules.certifications.indexOf(match.rule);
     if (rule < 0) countNotEligible(counts, "certification");
     else counts.counted++;
-    rows.push({ sheetRow, person, personLabel: personLabels.get(person) ?? personLabel, certification, rule, code: match.code, earned, expires });
+    rows.push({
+      sheetRow,
+      person,
+      personLabel: personLabels.get(person) ?? personLabel,
+      certification,
+      rule,
+      code: match.code,
+      earned,
+      expires,
+    });
   }
-  return { kind: "certifications", table, rows, counts, issues: log.finish(), months: { min: Infinity, max: -Infinity }, rowCount: counts.dataRows };
+  return {
+    kind: "certifications",
+    table,
+    rows,
+    counts,
+    issues: log.finish(),
+    months: { min: Infinity, max: -Infinity },
+    rowCount: counts.dataRows,
+  };
 }

@@ -1,5 +1,14 @@
 import { catalogueFor } from "./catalogue";
-import { Cell, cellText, describeCell, isBlankNumeric, isBlankText, parseFlag, parseMonth, parseNumber } from "./cells";
+import {
+  Cell,
+  cellText,
+  describeCell,
+  isBlankNumeric,
+  isBlankText,
+  parseFlag,
+  parseNumber,
+} from "./cells";
+import { MonthCache } from "./month-cache";
 import { HeaderRow, M365_FIELDS, resolveColumns } from "./headers";
 import { emptyCounts, IssueLog, RowCounts } from "./issues";
 import { Rules } from "./rules/types";
@@ -36,9 +45,11 @@ const BUNDLE = -3;
 /** Reads a licence count: a whole, non-negative number; returns a message on failure. */
 function licenceCount(value: Cell, label: string): number | string {
   const n = parseNumber(value);
-  if (isNaN(n)) return `${label} ${describeCell(value)} is not a number: enter a whole number of licences`;
+  if (isNaN(n))
+    return `${label} ${describeCell(value)} is not a number: enter a whole number of licences`;
   if (n < 0) return `${label} ${describeCell(value)} is negative: licence counts must be 0 or more`;
-  if (!Number.isInteger(n)) return `${label} ${describeCell(value)} is not a whole number: licence counts are whole numbers`;
+  if (!Number.isInteger(n))
+    return `${label} ${describeCell(value)} is not a whole number: licence counts are whole numbers`;
   return n;
 }
 
@@ -46,7 +57,12 @@ function licenceCount(value: Cell, label: string): number | string {
  * Parses a Microsoft 365 licence table (header row + rows) into counted rows, outcomes and issues.
  * Throws only an {@link InputError} for a missing required column; never throws on cells.
  */
-export function parseM365Table(cells: readonly (readonly unknown[])[], table: string, rules: Rules, tenants: TenantRegistry): M365Table {
+export function parseM365Table(
+  cells: readonly (readonly unknown[])[],
+  table: string,
+  rules: Rules,
+  tenants: TenantRegistry
+): M365Table {
   const header = new HeaderRow(cells[0] ?? []);
   const col = resolveColumns(header, M365_FIELDS, table, "m365");
   const cTenant = col.tenant ?? -1;
@@ -72,14 +88,14 @@ export function parseM365Table(cells: readonly (readonly unknown[])[], table: st
     active: new Float64Array(capacity),
     associationTypes: cAssoc < 0 ? ["all"] : [],
   };
-  const monthCache = new Map<unknown, number>();
+  const monthCache = new MonthCache();
   const workloadCache = new Map<string, number>();
   const assocCache = new Map<string, number>();
   const suspicious = new SuspiciousNames();
-  const excludedRowsByTenant = new Map<number, number>();
+  const excludedCounts: number[] = [];
   const workloadName = header.label(cWorkload);
   const exclude = (tenant: number): void => {
-    excludedRowsByTenant.set(tenant, (excludedRowsByTenant.get(tenant) ?? 0) + 1);
+    excludedCounts[tenant] = (excludedCounts[tenant] ?? 0) + 1;
   };
 
   for (let r = 1; r < cells.length; r++) {
@@ -101,18 +117,25 @@ export function parseM365Table(cells: readonly (readonly unknown[])[], table: st
 
     let problems: string[] | null = null;
     let month = -1;
-    if (monthBlank) (problems ??= []).push(`${header.label(cMonth)} is blank: enter the licence month (e.g. 2025-06)`);
+    if (monthBlank)
+      (problems ??= []).push(
+        `${header.label(cMonth)} is blank: enter the licence month (e.g. 2025-06)`
+      );
     else {
-      const cacheable = typeof monthCell === "string" || typeof monthCell === "number";
-      const cached = cacheable ? monthCache.get(monthCell) : undefined;
-      month = cached ?? parseMonth(monthCell);
-      if (cacheable && cached === undefined) monthCache.set(monthCell, month);
-      if (month < 0) (problems ??= []).push(`${header.label(cMonth)} ${describeCell(monthCell)} is not a month: use YYYY-MM, M/D/YYYY or an Excel date`);
+      month = monthCache.get(monthCell);
+      if (month < 0)
+        (problems ??= []).push(
+          `${header.label(cMonth)} ${describeCell(monthCell)} is not a month: use YYYY-MM, M/D/YYYY or an Excel date`
+        );
     }
-    if (tenantBlank) (problems ??= []).push(`${header.label(cTenant)} is blank: enter the customer's tenant id`);
+    if (tenantBlank)
+      (problems ??= []).push(`${header.label(cTenant)} is blank: enter the customer's tenant id`);
     if (workloadBlank) (problems ??= []).push(`${workloadName} is blank: enter the workload name`);
     let paid = 0;
-    if (paidBlank) (problems ??= []).push(`${header.label(cPaid)} is blank: enter the paid licences (0 if none)`);
+    if (paidBlank)
+      (problems ??= []).push(
+        `${header.label(cPaid)} is blank: enter the paid licences (0 if none)`
+      );
     else {
       const value = licenceCount(paidCell, header.label(cPaid));
       if (typeof value === "string") (problems ??= []).push(value);
@@ -127,7 +150,10 @@ export function parseM365Table(cells: readonly (readonly unknown[])[], table: st
     let duplicate = false;
     if (cDup >= 0) {
       const flag = parseFlag(row[cDup]);
-      if (flag === null) (problems ??= []).push(`${header.label(cDup)} ${describeCell(row[cDup])} is not a yes/no flag: use 1/0, TRUE/FALSE or yes/no`);
+      if (flag === null)
+        (problems ??= []).push(
+          `${header.label(cDup)} ${describeCell(row[cDup])} is not a yes/no flag: use 1/0, TRUE/FALSE or yes/no`
+        );
       else duplicate = flag;
     }
     if (problems !== null) {
@@ -139,7 +165,8 @@ export function parseM365Table(cells: readonly (readonly unknown[])[], table: st
     if (month < months.min) months.min = month;
     if (month > months.max) months.max = month;
     const tenant = tenants.idOf(tenantCell);
-    if (cCustomer >= 0 && !isBlankText(row[cCustomer])) tenants.nameTenant(tenant, cellText(row[cCustomer]));
+    if (cCustomer >= 0 && tenants.names[tenant] === "" && !isBlankText(row[cCustomer]))
+      tenants.nameTenant(tenant, cellText(row[cCustomer]));
     if (duplicate) {
       counts.duplicate++;
       exclude(tenant);
@@ -150,14 +177,25 @@ export function parseM365Table(cells: readonly (readonly unknown[])[], table: st
     let workload = workloadCache.get(workloadKey);
     if (workload === undefined) {
       const match = catalogue.matchWorkload(workloadKey);
-      workload = match.kind === "eligible" ? match.index : match.kind === "bundle" ? BUNDLE : match.suspicious ? SUSPICIOUS : NOT_ELIGIBLE;
+      workload =
+        match.kind === "eligible"
+          ? match.index
+          : match.kind === "bundle"
+            ? BUNDLE
+            : match.suspicious
+              ? SUSPICIOUS
+              : NOT_ELIGIBLE;
       workloadCache.set(workloadKey, workload);
     }
     if (workload < 0) {
       if (workload === BUNDLE) {
         countNotEligible(counts, "bundle");
         if ((counts.notEligible.bundle ?? 0) <= 20) {
-          log.add("warning", sheetRow, `${workloadName} "${cellText(workloadCell)}" is a licence bundle, not a workload (bundle: list its workloads as separate rows); not counted.`);
+          log.add(
+            "warning",
+            sheetRow,
+            `${workloadName} "${cellText(workloadCell)}" is a licence bundle, not a workload (bundle: list its workloads as separate rows); not counted.`
+          );
         }
       } else {
         if (workload === SUSPICIOUS) suspicious.add(cellText(workloadCell), sheetRow, paid);
@@ -170,7 +208,12 @@ export function parseM365Table(cells: readonly (readonly unknown[])[], table: st
     let association = 0;
     if (cAssoc >= 0) {
       const assocCell = row[cAssoc];
-      const assocKey = typeof assocCell === "string" ? assocCell : isBlankText(assocCell) ? "" : cellText(assocCell);
+      const assocKey =
+        typeof assocCell === "string"
+          ? assocCell
+          : isBlankText(assocCell)
+            ? ""
+            : cellText(assocCell);
       let cached = assocCache.get(assocKey);
       if (cached === undefined) {
         const type = catalogue.m365Association(assocKey);
@@ -201,11 +244,36 @@ export function parseM365Table(cells: readonly (readonly unknown[])[], table: st
 
   suspicious.report(log, workloadName, (licences) => `${licences} paid licences`);
   if ((counts.notEligible.bundle ?? 0) > 20) {
-    log.add("warning", null, `${counts.notEligible.bundle} rows name licence bundles rather than workloads (only the first 20 are listed); list each bundle's workloads as separate rows.`);
+    log.add(
+      "warning",
+      null,
+      `${counts.notEligible.bundle} rows name licence bundles rather than workloads (only the first 20 are listed); list each bundle's workloads as separate rows.`
+    );
   }
   if (cActive < 0) {
-    log.add("warning", null, "No active-licences column: active licences count as 0, so Microsoft 365 deployments and usage growth score 0. Add a column such as MonthlyActiveUsers.");
+    log.add(
+      "warning",
+      null,
+      "No active-licences column: active licences count as 0, so Microsoft 365 deployments and usage growth score 0. Add a column such as MonthlyActiveUsers."
+    );
   }
-  if (cAssoc < 0) log.add("info", null, "No association column: every row is taken as eligibly associated (one association type).");
-  return { kind: "m365", table, rows: out, counts, issues: log.finish(), months, hasActive: cActive >= 0, excludedRowsByTenant, rowCount: counts.dataRows };
+  if (cAssoc < 0)
+    log.add(
+      "info",
+      null,
+      "No association column: every row is taken as eligibly associated (one association type)."
+    );
+  const excludedRowsByTenant = new Map<number, number>();
+  excludedCounts.forEach((n, t) => excludedRowsByTenant.set(t, n));
+  return {
+    kind: "m365",
+    table,
+    rows: out,
+    counts,
+    issues: log.finish(),
+    months,
+    hasActive: cActive >= 0,
+    excludedRowsByTenant,
+    rowCount: counts.dataRows,
+  };
 }

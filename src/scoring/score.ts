@@ -2,7 +2,13 @@ import { resolveAsOf } from "./as-of";
 import { azureTtm, AzureTtm } from "./azure-metrics";
 import { formatDay, formatMonth, lastDayOfMonth } from "./calendar";
 import { InputError } from "./errors";
-import { CustomerExplanation, explainCustomers, TenantFlags, tenantFlags } from "./explain-customers";
+import {
+  countBit,
+  CountKey,
+  CustomerExplanation,
+  explainCustomers,
+  tenantFlags,
+} from "./explain-customers";
 import { detectUsageKind, KIND_LABEL, TableKind } from "./headers";
 import { Issue, RowCounts } from "./issues";
 import { m365Snapshots, M365Snapshots } from "./m365-metrics";
@@ -139,7 +145,12 @@ export function parseInputs(inputs: Inputs, rules: Rules): ParsedInputs {
   const parsed: ParsedInputs = { tenants };
   if (azure) parsed.azure = parseAzureTable(azure.cells, azure.name, rules, tenants);
   if (m365) parsed.m365 = parseM365Table(m365.cells, m365.name, rules, tenants);
-  if (inputs.certifications) parsed.certifications = parseCertTable(inputs.certifications.cells, inputs.certifications.name, rules);
+  if (inputs.certifications)
+    parsed.certifications = parseCertTable(
+      inputs.certifications.cells,
+      inputs.certifications.name,
+      rules
+    );
   return parsed;
 }
 
@@ -165,12 +176,36 @@ interface Tally {
 
 function emptyTally(): Tally {
   const pair = (): Record<Track, [number, number]> => ({ enterprise: [0, 0], smb: [0, 0] });
-  return { azureAdds: [0, 0], m365Adds: pair(), azureDeployments: pair(), m365Deployments: pair(), azureSecurityAcr: pair(), protectedUsers: pair() };
+  return {
+    azureAdds: [0, 0],
+    m365Adds: pair(),
+    azureDeployments: pair(),
+    m365Deployments: pair(),
+    azureSecurityAcr: pair(),
+    protectedUsers: pair(),
+  };
 }
 
-function tally(tenants: number, ttm: AzureTtm | null, m365: M365Snapshots | null, rules: Rules): { tally: Tally; flags: TenantFlags[] } {
+function tally(
+  tenants: number,
+  ttm: AzureTtm | null,
+  m365: M365Snapshots | null,
+  rules: Rules
+): { tally: Tally; flags: Int32Array } {
   const result = emptyTally();
-  const flags: TenantFlags[] = new Array<TenantFlags>(tenants);
+  const flags = new Int32Array(tenants);
+  const bit = (key: CountKey, track: Track, k: 0 | 1): number => countBit(key, track, k);
+  const bits = TRACKS.map((track) => ({
+    track,
+    k: ([0, 1] as const).map((k) => ({
+      adds: bit("m365NetAdds", track, k),
+      azureDeployment: bit("azureDeployment", track, k),
+      m365Deployment: bit("m365Deployment", track, k),
+      azureUsage: bit("azureUsage", track, k),
+      m365Usage: bit("m365Usage", track, k),
+    })),
+  }));
+  const azureAdds = [bit("azureNetAdds", "enterprise", 0), bit("azureNetAdds", "enterprise", 1)];
   for (let t = 0; t < tenants; t++) {
     const hasAzure = ttm !== null && ttm.seen[t] === 1;
     const now = hasAzure ? ttm.now[t] : undefined;
@@ -179,47 +214,109 @@ function tally(tenants: number, ttm: AzureTtm | null, m365: M365Snapshots | null
     const mPrev = m365?.previous.get(t);
     const f = tenantFlags(now, prev, mNow, mPrev, rules);
     flags[t] = f;
+    if (f === 0) continue;
     for (const k of [0, 1] as const) {
-      if (f.azureNetAdds[k]) result.azureAdds[k]++;
+      if (f & (azureAdds[k] ?? 0)) result.azureAdds[k]++;
       const ttmK = (k === 0 ? now : prev) ?? 0;
       const activePaid = (k === 0 ? mNow : mPrev)?.activePaidTotal ?? 0;
-      for (const track of TRACKS) {
-        if (f.m365NetAdds[track][k]) result.m365Adds[track][k]++;
-        if (f.azureDeployment[track][k]) result.azureDeployments[track][k]++;
-        if (f.m365Deployment[track][k]) result.m365Deployments[track][k]++;
-        if (f.azureUsage[track][k]) result.azureSecurityAcr[track][k] += ttmK;
-        if (f.m365Usage[track][k]) result.protectedUsers[track][k] += activePaid;
+      for (const { track, k: byK } of bits) {
+        const b = byK[k];
+        if (!b) continue;
+        if (f & b.adds) result.m365Adds[track][k]++;
+        if (f & b.azureDeployment) result.azureDeployments[track][k]++;
+        if (f & b.m365Deployment) result.m365Deployments[track][k]++;
+        if (f & b.azureUsage) result.azureSecurityAcr[track][k] += ttmK;
+        if (f & b.m365Usage) result.protectedUsers[track][k] += activePaid;
       }
     }
   }
   return { tally: result, flags };
 }
 
-function trackResult(track: Track, t: Tally, skill: { step1: number; step2: number; step3: number }, hasAzure: boolean, hasM365: boolean, rules: Rules): TrackResult {
+function trackResult(
+  track: Track,
+  t: Tally,
+  skill: { step1: number; step2: number; step3: number },
+  hasAzure: boolean,
+  hasM365: boolean,
+  rules: Rules
+): TrackResult {
   const max = rules.maxPoints;
   const none = side(0, 0, 0);
   const netSide = (counts: [number, number]): SideResult =>
-    side(counts[0], counts[1], clampThirds(thirdsOf((counts[0] - counts[1]) * rules.netCustomerAdds.pointsPerCustomer[track]), max.netCustomerAdds));
+    side(
+      counts[0],
+      counts[1],
+      clampThirds(
+        thirdsOf((counts[0] - counts[1]) * rules.netCustomerAdds.pointsPerCustomer[track]),
+        max.netCustomerAdds
+      )
+    );
   const deploySide = (counts: [number, number]): SideResult =>
-    side(counts[0], counts[1], clampThirds(Math.floor(((counts[0] - counts[1]) * thirdsOf(max.deployments)) / rules.deployments.deploymentsForMax), max.deployments));
-  const growth = (delta: number, perPoint: number): Thirds => clampThirds(thirdsOf(Math.floor(delta / perPoint)), max.usageGrowth);
+    side(
+      counts[0],
+      counts[1],
+      clampThirds(
+        Math.floor(
+          ((counts[0] - counts[1]) * thirdsOf(max.deployments)) /
+            rules.deployments.deploymentsForMax
+        ),
+        max.deployments
+      )
+    );
+  const growth = (delta: number, perPoint: number): Thirds =>
+    clampThirds(thirdsOf(Math.floor(delta / perPoint)), max.usageGrowth);
   const acr = t.azureSecurityAcr[track];
   const users = t.protectedUsers[track];
 
-  const netCustomerAdds = sided(hasAzure ? netSide(t.azureAdds) : none, hasM365 ? netSide(t.m365Adds[track]) : none, max.netCustomerAdds);
-  const deployments = sided(hasAzure ? deploySide(t.azureDeployments[track]) : none, hasM365 ? deploySide(t.m365Deployments[track]) : none, max.deployments);
+  const netCustomerAdds = sided(
+    hasAzure ? netSide(t.azureAdds) : none,
+    hasM365 ? netSide(t.m365Adds[track]) : none,
+    max.netCustomerAdds
+  );
+  const deployments = sided(
+    hasAzure ? deploySide(t.azureDeployments[track]) : none,
+    hasM365 ? deploySide(t.m365Deployments[track]) : none,
+    max.deployments
+  );
   const usageGrowth = sided(
-    hasAzure ? side(fromMicro(acr[0]), fromMicro(acr[1]), growth(acr[0] - acr[1], rules.usageGrowth.azureUsdPerPoint[track] * MICRO_PER_USD)) : none,
-    hasM365 ? side(users[0], users[1], growth(users[0] - users[1], rules.usageGrowth.m365UsersPerPoint[track])) : none,
+    hasAzure
+      ? side(
+          fromMicro(acr[0]),
+          fromMicro(acr[1]),
+          growth(acr[0] - acr[1], rules.usageGrowth.azureUsdPerPoint[track] * MICRO_PER_USD)
+        )
+      : none,
+    hasM365
+      ? side(
+          users[0],
+          users[1],
+          growth(users[0] - users[1], rules.usageGrowth.m365UsersPerPoint[track])
+        )
+      : none,
     max.usageGrowth
   );
   const skillThirds = skillingThirds(track, skill.step1, skill.step2, skill.step3, rules);
-  const skilling: SkillingMetric = { points: pointsOf(skillThirds), thirds: skillThirds, max: max.skilling, ...skill };
+  const skilling: SkillingMetric = {
+    points: pointsOf(skillThirds),
+    thirds: skillThirds,
+    max: max.skilling,
+    ...skill,
+  };
   const metrics = [netCustomerAdds.thirds, skillThirds, deployments.thirds, usageGrowth.thirds];
   const totalThirds = metrics.reduce((a, b) => a + b, 0);
   const q = rules.qualification;
-  const qualified = totalThirds >= thirdsOf(q.minTotal) && metrics.every((m) => m >= thirdsOf(q.minPerMetric));
-  return { netCustomerAdds, skilling, deployments, usageGrowth, total: pointsOf(totalThirds), totalThirds, qualified };
+  const qualified =
+    totalThirds >= thirdsOf(q.minTotal) && metrics.every((m) => m >= thirdsOf(q.minPerMetric));
+  return {
+    netCustomerAdds,
+    skilling,
+    deployments,
+    usageGrowth,
+    total: pointsOf(totalThirds),
+    totalThirds,
+    qualified,
+  };
 }
 
 /** The best path (scoring-rules §5): qualifying first, then the higher total, then Enterprise. */
@@ -232,11 +329,20 @@ export function bestTrack(tracks: Record<Track, TrackResult>): Track {
 
 function missingMonthWarnings(parsed: ParsedInputs, asOf: number, rules: Rules): Issue[] {
   const issues: Issue[] = [];
-  const check = (table: AzureTable | M365Table | undefined, monthsBack: number, label: string): void => {
+  const check = (
+    table: AzureTable | M365Table | undefined,
+    monthsBack: number,
+    label: string
+  ): void => {
     if (!table) return;
     const needed = asOf - monthsBack;
     if (!Number.isFinite(table.months.min)) {
-      issues.push({ severity: "warning", table: table.table, row: null, message: `The ${label} table has no usable rows, so its side of every metric scores 0.` });
+      issues.push({
+        severity: "warning",
+        table: table.table,
+        row: null,
+        message: `The ${label} table has no usable rows, so its side of every metric scores 0.`,
+      });
     } else if (table.months.min > needed) {
       issues.push({
         severity: "warning",
@@ -252,15 +358,27 @@ function missingMonthWarnings(parsed: ParsedInputs, asOf: number, rules: Rules):
 }
 
 /** Scores parsed tables for both tracks, with the explanations of every customer and person. */
-export function scoreParsed(parsed: ParsedInputs, rules: Rules, options: ScoreOptions = {}): ScoreResult {
-  const usage = [parsed.azure, parsed.m365].filter((t): t is AzureTable | M365Table => t !== undefined);
-  const { asOf, issues: asOfIssues } = resolveAsOf(options.asOf, usage, options.today ?? new Date());
+export function scoreParsed(
+  parsed: ParsedInputs,
+  rules: Rules,
+  options: ScoreOptions = {}
+): ScoreResult {
+  const usage = [parsed.azure, parsed.m365].filter(
+    (t): t is AzureTable | M365Table => t !== undefined
+  );
+  const { asOf, issues: asOfIssues } = resolveAsOf(
+    options.asOf,
+    usage,
+    options.today ?? new Date()
+  );
   const day = lastDayOfMonth(asOf);
   const tenantCount = parsed.tenants.size;
   const ttm = parsed.azure ? azureTtm(parsed.azure.rows, tenantCount, asOf, rules) : null;
   const snaps = parsed.m365 ? m365Snapshots(parsed.m365.rows, asOf, rules) : null;
   const { tally: t, flags } = tally(tenantCount, ttm, snaps, rules);
-  const skill = parsed.certifications ? evaluateCertifications(parsed.certifications.rows, day, rules) : { step1: 0, step2: 0, step3: 0, people: [] };
+  const skill = parsed.certifications
+    ? evaluateCertifications(parsed.certifications.rows, day, rules)
+    : { step1: 0, step2: 0, step3: 0, people: [] };
   const steps = { step1: skill.step1, step2: skill.step2, step3: skill.step3 };
   const tracks: Record<Track, TrackResult> = {
     enterprise: trackResult("enterprise", t, steps, ttm !== null, snaps !== null, rules),
@@ -269,9 +387,12 @@ export function scoreParsed(parsed: ParsedInputs, rules: Rules, options: ScoreOp
   const best = bestTrack(tracks);
   const excluded = new Map<number, number>();
   for (const table of [parsed.azure, parsed.m365]) {
-    for (const [tenant, n] of table?.excludedRowsByTenant ?? []) excluded.set(tenant, (excluded.get(tenant) ?? 0) + n);
+    for (const [tenant, n] of table?.excludedRowsByTenant ?? [])
+      excluded.set(tenant, (excluded.get(tenant) ?? 0) + n);
   }
-  const tables = [parsed.azure, parsed.m365, parsed.certifications].filter((x): x is AzureTable | M365Table | CertTable => x !== undefined);
+  const tables = [parsed.azure, parsed.m365, parsed.certifications].filter(
+    (x): x is AzureTable | M365Table | CertTable => x !== undefined
+  );
   return {
     rules: rules.id,
     rulesTitle: rules.title,
@@ -282,10 +403,19 @@ export function scoreParsed(parsed: ParsedInputs, rules: Rules, options: ScoreOp
     bestTrack: best,
     total: tracks[best].total,
     qualified: tracks[best].qualified,
-    issues: [...asOfIssues, ...missingMonthWarnings(parsed, asOf, rules), ...tables.flatMap((x) => x.issues)],
+    issues: [
+      ...asOfIssues,
+      ...missingMonthWarnings(parsed, asOf, rules),
+      ...tables.flatMap((x) => x.issues),
+    ],
     customers: explainCustomers(parsed.tenants, ttm, snaps, flags, excluded, rules),
     people: skill.people,
-    inputs: tables.map((x) => ({ table: x.table, kind: x.kind, rows: x.rowCount, counts: x.counts })),
+    inputs: tables.map((x) => ({
+      table: x.table,
+      kind: x.kind,
+      rows: x.rowCount,
+      counts: x.counts,
+    })),
   };
 }
 

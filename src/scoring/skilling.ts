@@ -43,20 +43,38 @@ function judge(row: CertRow, day: number, rules: Rules): { status: CertStatus; n
   if (!rule) {
     return {
       status: "not-security",
-      note: row.code ? `${row.code} is not a Security certification` : "not a Security certification (no AZ-/SC- exam code and no known name)",
+      note: row.code
+        ? `${row.code} is not a Security certification`
+        : "not a Security certification (no AZ-/SC- exam code and no known name)",
     };
   }
-  if (row.earned !== null && row.earned > day) return { status: "earned-after", note: `earned ${formatDay(row.earned)}, after the as-of month` };
+  if (row.earned !== null && row.earned > day)
+    return {
+      status: "earned-after",
+      note: `earned ${formatDay(row.earned)}, after the as-of month`,
+    };
   if (rule.retired) {
     const retired = parseIsoDay(rule.retired);
-    if (row.earned === null) return { status: "retired", note: `${rule.exam} retired on ${rule.retired}; without an earned date it cannot be shown to be valid` };
-    if (row.earned > retired) return { status: "retired", note: `${rule.exam} retired on ${rule.retired}, before it was earned` };
+    if (row.earned === null)
+      return {
+        status: "retired",
+        note: `${rule.exam} retired on ${rule.retired}; without an earned date it cannot be shown to be valid`,
+      };
+    if (row.earned > retired)
+      return {
+        status: "retired",
+        note: `${rule.exam} retired on ${rule.retired}, before it was earned`,
+      };
     const validUntil = addYears(row.earned, Math.floor((rule.validMonthsAfterEarned ?? 0) / 12));
     if (day > validUntil) {
-      return { status: "retired", note: `${rule.exam} retired on ${rule.retired}; it stayed valid one year after it was earned, until ${formatDay(validUntil)}` };
+      return {
+        status: "retired",
+        note: `${rule.exam} retired on ${rule.retired}; it stayed valid one year after it was earned, until ${formatDay(validUntil)}`,
+      };
     }
   }
-  if (row.expires !== null && row.expires < day) return { status: "expired", note: `expired ${formatDay(row.expires)}` };
+  if (row.expires !== null && row.expires < day)
+    return { status: "expired", note: `expired ${formatDay(row.expires)}` };
   return { status: "held", note: `held: counts in step ${rule.step}` };
 }
 
@@ -64,7 +82,11 @@ function judge(row: CertRow, day: number, rules: Rules): { status: CertStatus; n
  * Counts the distinct people holding a step-1, step-2 and step-3 certification on `day`, and
  * explains every person (scoring-rules §4.2).
  */
-export function evaluateCertifications(rows: readonly CertRow[], day: number, rules: Rules): SkillingInput {
+export function evaluateCertifications(
+  rows: readonly CertRow[],
+  day: number,
+  rules: Rules
+): SkillingInput {
   const byPerson = new Map<string, CertRow[]>();
   for (const row of rows) {
     const list = byPerson.get(row.person);
@@ -95,7 +117,9 @@ export function evaluateCertifications(rows: readonly CertRow[], day: number, ru
       });
     }
     const heldSteps = [...held].sort();
-    const notes = certifications.filter((c) => c.status !== "held").map((c) => `${c.certification}: ${c.note}`);
+    const notes = certifications
+      .filter((c) => c.status !== "held")
+      .map((c) => `${c.certification}: ${c.note}`);
     const reason =
       heldSteps.length > 0
         ? `Counts in step ${heldSteps.join(" and step ")} (${certifications
@@ -103,13 +127,30 @@ export function evaluateCertifications(rows: readonly CertRow[], day: number, ru
             .map((c) => c.exam ?? c.certification)
             .join(", ")})${notes.length > 0 ? `; also ${notes.join("; ")}` : ""}.`
         : `Not counted: ${notes.join("; ")}.`;
-    people.push({ person: list[0]?.personLabel ?? person, certifications, steps: heldSteps, counted: heldSteps.length > 0, reason });
+    people.push({
+      person: list[0]?.personLabel ?? person,
+      certifications,
+      steps: heldSteps,
+      counted: heldSteps.length > 0,
+      reason,
+    });
   }
-  return { step1: steps[0]?.size ?? 0, step2: steps[1]?.size ?? 0, step3: steps[2]?.size ?? 0, people };
+  return {
+    step1: steps[0]?.size ?? 0,
+    step2: steps[1]?.size ?? 0,
+    step3: steps[2]?.size ?? 0,
+    people,
+  };
 }
 
 /** Skilling points (thirds) of a track from the distinct people per step. */
-export function skillingThirds(track: Track, n1: number, n2: number, n3: number, rules: Rules): Thirds {
+export function skillingThirds(
+  track: Track,
+  n1: number,
+  n2: number,
+  n3: number,
+  rules: Rules
+): Thirds {
   const s = rules.skilling;
   const max = rules.maxPoints.skilling;
   if (track === "enterprise") {
@@ -117,6 +158,9 @@ export function skillingThirds(track: Track, n1: number, n2: number, n3: number,
     // max / step3ForMax points per person, in thirds: exact for 40 / 6 = 20 thirds.
     return clampThirds(Math.floor((n3 * thirdsOf(max)) / s.enterpriseStep3ForMax), max);
   }
-  const points = (n1 >= 1 ? s.smbStep1Points : 0) + (n2 >= 1 ? s.smbStep2Points : 0) + (n1 >= 1 && n2 >= 1 ? s.smbStep3PointsPerPerson * n3 : 0);
+  const points =
+    (n1 >= 1 ? s.smbStep1Points : 0) +
+    (n2 >= 1 ? s.smbStep2Points : 0) +
+    (n1 >= 1 && n2 >= 1 ? s.smbStep3PointsPerPerson * n3 : 0);
   return clampThirds(thirdsOf(points), max);
 }

@@ -24,7 +24,7 @@ const m365Arb = fc.array(
 );
 const certArb = fc.array(fc.tuple(fc.constantFrom("p1", "p2", "p3", "p4", "p5"), fc.constantFrom(...CERTS), fc.constantFrom("", "2024-01-15", "2025-04-01", "2025-09-01")), { maxLength: 15 });
 
-const build = (az: fc.RecordValue<Record<string, unknown>>[] | { month: string; tenant: string; acr: number; service: string; association: string }[], m: [string, string, string, number, number][], c: [string, string, string][]) => ({
+const build = (az: { month: string; tenant: string; acr: number; service: string; association: string }[], m: [string, string, string, number, number][], c: [string, string, string][]) => ({
   azure: azureTable(az.map((r) => azureRow(r as Parameters<typeof azureRow>[0]))),
   m365: m365Table(m.map(([month, t, w, paid, active]) => m365Row(month, t, w, paid, active))),
   certs: certTable(c.map(([p, cert, earned]) => [p, cert, earned, ""])),
@@ -96,6 +96,60 @@ describe("invariants", () => {
         expect(() => score({ azure, m365, certs })).not.toThrow();
       }),
       { numRuns: 200 }
+    );
+  });
+});
+
+describe("the fast TTM grouping", () => {
+  // A plain reference: group by string key, sum per association type, keep the largest.
+  const reference = (rows: { month: string; tenant: string; acr: number; service: string; association: string; subscription: string; offer: string }[], asOf: string): Map<string, number> => {
+    const eligible = new Set(["Azure Sentinel", "Key Vault", "Azure Firewall"]);
+    const type = (a: string): string | null => ({ PAL: "PAL", "CSP Tier 1": "CSP1", "CSP Tier 2": "CSP2" })[a] ?? null;
+    const [y, m] = asOf.split("-").map(Number) as [number, number];
+    const mi = (s: string): number => {
+      const [yy, mm] = s.split("-").map(Number) as [number, number];
+      return yy * 12 + mm - 1;
+    };
+    const M = y * 12 + m - 1;
+    const groups = new Map<string, Map<string, number>>();
+    for (const r of rows) {
+      const ty = type(r.association);
+      if (!eligible.has(r.service) || ty === null || r.offer === "Free Trial") continue;
+      if (mi(r.month) < M - 11 || mi(r.month) > M) continue;
+      const key = [r.tenant, r.subscription, r.month, r.service, r.offer].join("|");
+      const g = groups.get(key) ?? new Map<string, number>();
+      g.set(ty, (g.get(ty) ?? 0) + Math.round(r.acr * 1e6));
+      groups.set(key, g);
+    }
+    const ttm = new Map<string, number>();
+    for (const [key, g] of groups) {
+      const tenant = key.split("|")[0] ?? "";
+      ttm.set(tenant, (ttm.get(tenant) ?? 0) + Math.max(...g.values()));
+    }
+    return ttm;
+  };
+  it("gives the same TTM ACR per tenant as a plain string-keyed grouping", () => {
+    const row = fc.record({
+      month: fc.constantFrom("2024-07", "2024-12", "2025-03", "2025-06", "2024-06"),
+      tenant: fc.constantFrom("a", "b", "c", "d"),
+      acr: fc.integer({ min: -500, max: 5000 }),
+      service: fc.constantFrom("Azure Sentinel", "Key Vault", "Azure Firewall", "Storage"),
+      association: fc.constantFrom("PAL", "CSP Tier 1", "CSP Tier 2", "Reseller"),
+      subscription: fc.constantFrom("s1", "s2", "S1 "),
+      offer: fc.constantFrom("Azure Plan", "Pay-As-You-Go", "Free Trial"),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
+        const r = score({ azure: azureTable(rows.map((x) => azureRow(x))) }, "2025-06");
+        const expected = reference(
+          rows.map((x) => ({ ...x, subscription: x.subscription.trim().toLowerCase() })),
+          "2025-06"
+        );
+        for (const c of r.customers) {
+          expect(Math.round((c.azure?.ttmAcr ?? 0) * 1e6)).toBe(expected.get(c.tenant) ?? 0);
+        }
+      }),
+      { numRuns: 300 }
     );
   });
 });
