@@ -15,10 +15,28 @@ export function random(seed: number): () => number {
   };
 }
 
-const SERVICES = ["Azure Sentinel", "Key Vault", "Azure Firewall", "Virtual Machines", "Storage", "Azure Security Center Standard", "Application Gateway", "Azure Front Door Standard", "Bandwidth", "Azure Bastion"];
+const SERVICES = [
+  "Azure Sentinel",
+  "Key Vault",
+  "Azure Firewall",
+  "Virtual Machines",
+  "Storage",
+  "Azure Security Center Standard",
+  "Application Gateway",
+  "Azure Front Door Standard",
+  "Bandwidth",
+  "Azure Bastion",
+];
 const OFFERS = ["Azure Plan", "Pay-As-You-Go", "Enterprise Agreement", "Free Trial"];
 const ASSOCIATIONS = ["PAL", "PAL", "PAL", "CSP Tier 1", "CSP Tier 2"];
-const WORKLOADS = ["Intune", "Microsoft Defender for Office 365", "Microsoft Entra ID P1", "Microsoft Defender for Endpoint", "Exchange Online", "Microsoft 365 E5"];
+const WORKLOADS = [
+  "Intune",
+  "Microsoft Defender for Office 365",
+  "Microsoft Entra ID P1",
+  "Microsoft Defender for Endpoint",
+  "Exchange Online",
+  "Microsoft 365 E5",
+];
 
 /** Excel serial of the first day of month index `mi`. */
 function serialOfMonth(mi: number): number {
@@ -31,9 +49,23 @@ function serialOfMonth(mi: number): number {
 export function azureCells(rows: number, tenants: number, seed = 1): unknown[][] {
   const rnd = random(seed);
   const months = Array.from({ length: 24 }, (_, k) => serialOfMonth(2025 * 12 + 5 - k));
-  const tenantIds = Array.from({ length: tenants }, (_, i) => `tenant-${String(i).padStart(6, "0")}`);
+  const tenantIds = Array.from(
+    { length: tenants },
+    (_, i) => `tenant-${String(i).padStart(6, "0")}`
+  );
   const names = tenantIds.map((_, i) => `Customer ${i}`);
-  const out: unknown[][] = [["Month", "CustomerTenantId", "CustomerName", "Service", "Offer", "Association", "SubscriptionId", "ACR_USD"]];
+  const out: unknown[][] = [
+    [
+      "Month",
+      "CustomerTenantId",
+      "CustomerName",
+      "Service",
+      "Offer",
+      "Association",
+      "SubscriptionId",
+      "ACR_USD",
+    ],
+  ];
   for (let i = 0; i < rows; i++) {
     const t = Math.floor(rnd() * tenants);
     out.push([
@@ -54,12 +86,35 @@ export function azureCells(rows: number, tenants: number, seed = 1): unknown[][]
 export function m365Cells(rows: number, tenants: number, seed = 2): unknown[][] {
   const rnd = random(seed);
   const months = Array.from({ length: 13 }, (_, k) => serialOfMonth(2025 * 12 + 5 - k));
-  const tenantIds = Array.from({ length: tenants }, (_, i) => `tenant-${String(i).padStart(6, "0")}`);
-  const out: unknown[][] = [["Month", "CustomerTenantId", "CustomerName", "Workload", "PaidAvailableUnits", "MonthlyActiveUsers", "Association", "IsDuplicate"]];
+  const tenantIds = Array.from(
+    { length: tenants },
+    (_, i) => `tenant-${String(i).padStart(6, "0")}`
+  );
+  const out: unknown[][] = [
+    [
+      "Month",
+      "CustomerTenantId",
+      "CustomerName",
+      "Workload",
+      "PaidAvailableUnits",
+      "MonthlyActiveUsers",
+      "Association",
+      "IsDuplicate",
+    ],
+  ];
   for (let i = 0; i < rows; i++) {
     const t = Math.floor(rnd() * tenants);
     const paid = Math.floor(rnd() * 600);
-    out.push([months[Math.floor(rnd() * 13)], tenantIds[t], `Customer ${t}`, WORKLOADS[Math.floor(rnd() * WORKLOADS.length)], paid, Math.floor(rnd() * paid), rnd() < 0.8 ? "CPOR" : "CSP Tier 1", rnd() < 0.01 ? 1 : 0]);
+    out.push([
+      months[Math.floor(rnd() * 13)],
+      tenantIds[t],
+      `Customer ${t}`,
+      WORKLOADS[Math.floor(rnd() * WORKLOADS.length)],
+      paid,
+      Math.floor(rnd() * paid),
+      rnd() < 0.8 ? "CPOR" : "CSP Tier 1",
+      rnd() < 0.01 ? 1 : 0,
+    ]);
   }
   return out;
 }
@@ -71,7 +126,12 @@ export function certCells(rows: number, seed = 3): unknown[][] {
   const out: unknown[][] = [["Email", "Certification", "Earned", "Expires"]];
   for (let i = 0; i < rows; i++) {
     const earned = 44927 + Math.floor(rnd() * 900);
-    out.push([`person${Math.floor(rnd() * 400)}@partner.example`, certs[Math.floor(rnd() * certs.length)], earned, rnd() < 0.5 ? earned + 365 : ""]);
+    out.push([
+      `person${Math.floor(rnd() * 400)}@partner.example`,
+      certs[Math.floor(rnd() * certs.length)],
+      earned,
+      rnd() < 0.5 ? earned + 365 : "",
+    ]);
   }
   return out;
 }

@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Draws the add-in's icon (a blue shield with a white check mark, for "Security score") at the
 // sizes the manifest uses, as PNG files in assets/. Deterministic: same bytes every run.
 const fs = require("fs");
@@ -43,7 +42,10 @@ function png(size, rgba) {
 }
 
 function inShield(x, y) {
-  const top = 0.08, shoulder = 0.5, bottom = 0.94, half = 0.38;
+  const top = 0.08,
+    shoulder = 0.5,
+    bottom = 0.94,
+    half = 0.38;
   if (y < top || y > bottom) return false;
   // A slight dip in the top edge makes it read as a shield at 16 px too.
   const dip = 0.04 * (1 - Math.pow((x - 0.5) / half, 2));
@@ -53,12 +55,15 @@ function inShield(x, y) {
   return Math.abs(x - 0.5) <= half * Math.sqrt(Math.max(0, 1 - t * t));
 }
 function segDist(px, py, ax, ay, bx, by) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 function inCheck(x, y, width) {
-  return segDist(x, y, 0.3, 0.5, 0.45, 0.66) < width || segDist(x, y, 0.45, 0.66, 0.72, 0.34) < width;
+  return (
+    segDist(x, y, 0.3, 0.5, 0.45, 0.66) < width || segDist(x, y, 0.45, 0.66, 0.72, 0.34) < width
+  );
 }
 
 function draw(size) {
@@ -67,7 +72,8 @@ function draw(size) {
   const checkWidth = size <= 16 ? 0.075 : 0.06;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let shield = 0, check = 0;
+      let shield = 0,
+        check = 0;
       for (let sy = 0; sy < ss; sy++) {
         for (let sx = 0; sx < ss; sx++) {
           const u = (x + (sx + 0.5) / ss) / size;

@@ -56,16 +56,21 @@ export function parseScoreArgs(argv: readonly string[]): ScoreArgs {
     else if (name === "--force") args.force = true;
     else if (name in VALUE_OPTIONS) {
       const value = eq > 0 ? raw.slice(eq + 1) : argv[++i];
-      if (value === undefined || value === "" || (eq < 0 && value.startsWith("--"))) throw new UsageError(`${name} needs a value (see security-pcs --help)`);
+      if (value === undefined || value === "" || (eq < 0 && value.startsWith("--")))
+        throw new UsageError(`${name} needs a value (see security-pcs --help)`);
       const key = VALUE_OPTIONS[name] as "azure";
       args[key] = value;
     } else throw new UsageError(`unknown option ${raw} (see security-pcs --help)`);
   }
   if (!args.azure && !args.m365 && !args.certs && !args.workbook) {
-    throw new UsageError("no input: give --azure, --m365 and/or --certs CSV files, or --workbook BOOK.xlsx (see security-pcs --help)");
+    throw new UsageError(
+      "no input: give --azure, --m365 and/or --certs CSV files, or --workbook BOOK.xlsx (see security-pcs --help)"
+    );
   }
   if (args.workbook && (args.azure || args.m365 || args.certs)) {
-    throw new UsageError("--workbook cannot be combined with --azure, --m365 or --certs: give either a workbook or CSV files");
+    throw new UsageError(
+      "--workbook cannot be combined with --azure, --m365 or --certs: give either a workbook or CSV files"
+    );
   }
   return args;
 }

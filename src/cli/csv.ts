@@ -13,12 +13,26 @@ export function readCsv(path: string): string[][] {
     text = readFileSync(path, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "file not found" : code === "EISDIR" ? "is a folder, not a file" : code === "EACCES" ? "permission denied" : "cannot be read";
+    const why =
+      code === "ENOENT"
+        ? "file not found"
+        : code === "EISDIR"
+          ? "is a folder, not a file"
+          : code === "EACCES"
+            ? "permission denied"
+            : "cannot be read";
     throw new UsageError(`${path}: ${why}`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.includes("\u0000")) throw new UsageError(`${path}: not a CSV text file (it contains binary data; export the sheet as CSV UTF-8)`);
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: "" });
+  if (text.includes("\u0000"))
+    throw new UsageError(
+      `${path}: not a CSV text file (it contains binary data; export the sheet as CSV UTF-8)`
+    );
+  const parsed = Papa.parse<string[]>(text, {
+    header: false,
+    skipEmptyLines: false,
+    delimiter: "",
+  });
   const rows = parsed.data;
   // A final newline gives one empty last row; it is not a data row.
   const last = rows[rows.length - 1];

@@ -1,4 +1,13 @@
-import { formatMonth, Inputs, isInputError, parseAsOf, Rules, RULES_2025, scoreTables, ScoreResult } from "../scoring";
+import {
+  formatMonth,
+  Inputs,
+  isInputError,
+  parseAsOf,
+  Rules,
+  RULES_2025,
+  scoreTables,
+  ScoreResult,
+} from "../scoring";
 import { terminalSummary } from "../report/terminal-summary";
 import { parseScoreArgs, ScoreArgs, UsageError, USAGE } from "./args";
 import { readCsv } from "./csv";
@@ -13,7 +22,8 @@ export interface Io {
 function asOfMonth(args: ScoreArgs): number | undefined {
   if (args.asOf === undefined) return undefined;
   const month = /^\d{4}-\d{1,2}$/.test(args.asOf) ? parseAsOf(args.asOf) : -1;
-  if (month < 0) throw new UsageError(`--as-of "${args.asOf}" is not a month: use YYYY-MM, e.g. 2025-06`);
+  if (month < 0)
+    throw new UsageError(`--as-of "${args.asOf}" is not a month: use YYYY-MM, e.g. 2025-06`);
   return month;
 }
 
@@ -33,7 +43,8 @@ async function score(argv: readonly string[], io: Io, rules: Rules): Promise<num
   const inputs = await gatherInputs(args);
   const result: ScoreResult = scoreTables(inputs, rules, asOf === undefined ? {} : { asOf });
   const outPath = args.out ?? (args.workbook ? defaultOutPath(args.workbook) : undefined);
-  if (outPath) await writeScorecardFile(outPath, result, inputs, {
+  if (outPath)
+    await writeScorecardFile(outPath, result, inputs, {
       force: args.force,
       generated: new Date(),
       rules,
@@ -42,7 +53,8 @@ async function score(argv: readonly string[], io: Io, rules: Rules): Promise<num
   if (args.json) io.out(JSON.stringify(result, null, 2));
   else {
     io.out(terminalSummary(result));
-    if (outPath) io.out(`\nScorecard written to ${outPath} (as of ${formatMonth(parseAsOf(result.asOf))}).`);
+    if (outPath)
+      io.out(`\nScorecard written to ${outPath} (as of ${formatMonth(parseAsOf(result.asOf))}).`);
   }
   return 0;
 }
@@ -51,14 +63,21 @@ async function score(argv: readonly string[], io: Io, rules: Rules): Promise<num
  * The `security-pcs` command line. Exit codes: 0 scored (qualified or not), 2 bad command line
  * or input (one line on stderr naming the file and the problem), 1 unexpected failure.
  */
-export async function main(argv: readonly string[], io: Io, rules: Rules = RULES_2025): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: Io,
+  rules: Rules = RULES_2025
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
       io.out(USAGE);
       return command === undefined ? 2 : 0;
     }
-    if (command !== "score") throw new UsageError(`unknown command "${command}": the command is "score" (see security-pcs --help)`);
+    if (command !== "score")
+      throw new UsageError(
+        `unknown command "${command}": the command is "score" (see security-pcs --help)`
+      );
     if (rest.includes("--help") || rest.includes("-h")) {
       io.out(USAGE);
       return 0;
@@ -74,7 +93,9 @@ export async function main(argv: readonly string[], io: Io, rules: Rules = RULES
       return 2;
     }
     // Never a stack trace: one line that says what failed.
-    io.err(`security-pcs: unexpected failure: ${error instanceof Error ? error.message : String(error)}`);
+    io.err(
+      `security-pcs: unexpected failure: ${error instanceof Error ? error.message : String(error)}`
+    );
     return 1;
   }
 }

@@ -9,7 +9,9 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`security-pcs: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `security-pcs: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`
+    );
     process.exitCode = 1;
   }
 );

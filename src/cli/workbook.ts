@@ -1,7 +1,15 @@
 import { existsSync, statSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import ExcelJS from "exceljs";
-import { detectKind, Inputs, KIND_LABEL, Rules, ScoreResult, TableInput, TableKind } from "../scoring";
+import {
+  detectKind,
+  Inputs,
+  KIND_LABEL,
+  Rules,
+  ScoreResult,
+  TableInput,
+  TableKind,
+} from "../scoring";
 import { buildScorecardLayout, SCORECARD_SHEET } from "../report/layout";
 import { pickScorecardName } from "../report/sheet-names";
 import { UsageError } from "./args";
@@ -17,14 +25,21 @@ export function defaultOutPath(workbook: string): string {
 export function plainValue(value: ExcelJS.CellValue): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value !== "object" || value instanceof Date) return value;
-  if ("formula" in value || "sharedFormula" in value) return plainValue((value as { result?: ExcelJS.CellValue }).result ?? null);
+  if ("formula" in value || "sharedFormula" in value)
+    return plainValue((value as { result?: ExcelJS.CellValue }).result ?? null);
   if ("richText" in value) return value.richText.map((t) => t.text).join("");
   if ("text" in value) return (value as { text: unknown }).text;
   if ("error" in value) return String(value.error);
   return null;
 }
 
-function sheetCells(ws: ExcelJS.Worksheet, top: number, left: number, bottom: number, right: number): unknown[][] {
+function sheetCells(
+  ws: ExcelJS.Worksheet,
+  top: number,
+  left: number,
+  bottom: number,
+  right: number
+): unknown[][] {
   const cells: unknown[][] = [];
   for (let r = top; r <= bottom; r++) {
     const row = ws.getRow(r);
@@ -38,14 +53,22 @@ function sheetCells(ws: ExcelJS.Worksheet, top: number, left: number, bottom: nu
 function decodeRef(ref: string): { row: number; col: number } {
   const m = /^([A-Z]+)(\d+)$/i.exec(ref.replace(/\$/g, ""));
   if (!m) return { row: 1, col: 1 };
-  const col = (m[1] ?? "A").toUpperCase().split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const col = (m[1] ?? "A")
+    .toUpperCase()
+    .split("")
+    .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
   return { row: Number(m[2]), col };
 }
 
 /** Candidate input tables of a sheet: its Excel tables, else its used range. */
 function candidates(ws: ExcelJS.Worksheet): TableInput[] {
   const out: TableInput[] = [];
-  const tables = (ws as unknown as { tables?: Record<string, { table?: { tableRef?: string; ref?: string; name?: string } }> }).tables ?? {};
+  const tables =
+    (
+      ws as unknown as {
+        tables?: Record<string, { table?: { tableRef?: string; ref?: string; name?: string } }>;
+      }
+    ).tables ?? {};
   for (const [name, t] of Object.entries(tables)) {
     const ref = t.table?.tableRef;
     if (!ref || !ref.includes(":")) continue;
@@ -61,7 +84,10 @@ function candidates(ws: ExcelJS.Worksheet): TableInput[] {
     if (top === 0 && row.cellCount > 0) top = n;
   });
   if (top === 0) return out;
-  out.push({ name: ws.name, cells: sheetCells(ws, top, 1, ws.rowCount, Math.max(1, ws.columnCount)) });
+  out.push({
+    name: ws.name,
+    cells: sheetCells(ws, top, 1, ws.rowCount, Math.max(1, ws.columnCount)),
+  });
   return out;
 }
 
@@ -72,14 +98,19 @@ async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
   try {
     await workbook.xlsx.readFile(path);
   } catch {
-    throw new UsageError(`${path}: not a readable .xlsx workbook (save it as an Excel Workbook, .xlsx)`);
+    throw new UsageError(
+      `${path}: not a readable .xlsx workbook (save it as an Excel Workbook, .xlsx)`
+    );
   }
   return workbook;
 }
 
 /** True for a scorecard sheet this tool wrote (its name and title cell). */
 function isOwnScorecard(ws: ExcelJS.Worksheet): boolean {
-  return ws.name.startsWith(SCORECARD_SHEET) && String(plainValue(ws.getCell("A1").value)).startsWith("Solutions Partner for Security");
+  return (
+    ws.name.startsWith(SCORECARD_SHEET) &&
+    String(plainValue(ws.getCell("A1").value)).startsWith("Solutions Partner for Security")
+  );
 }
 
 /**
@@ -96,12 +127,17 @@ export async function readWorkbookInputs(path: string): Promise<Inputs> {
       const kind = detectKind(table.cells[0] ?? []);
       if (kind === null || kind === "ambiguous") continue;
       const taken = found[kind];
-      if (taken) throw new UsageError(`${path}: two ${KIND_LABEL[kind]} tables (${taken.name} and ${table.name}); keep one, or rename the other's headers`);
+      if (taken)
+        throw new UsageError(
+          `${path}: two ${KIND_LABEL[kind]} tables (${taken.name} and ${table.name}); keep one, or rename the other's headers`
+        );
       found[kind] = table;
     }
   }
   if (!found.azure && !found.m365 && !found.certifications) {
-    throw new UsageError(`${path}: no sheet or table with Azure consumption (ACR column), Microsoft 365 licences (paid-licences column) or certification headers`);
+    throw new UsageError(
+      `${path}: no sheet or table with Azure consumption (ACR column), Microsoft 365 licences (paid-licences column) or certification headers`
+    );
   }
   const inputs: Inputs = {};
   if (found.azure) inputs.azure = found.azure;
@@ -111,7 +147,8 @@ export async function readWorkbookInputs(path: string): Promise<Inputs> {
 }
 
 function typedCsvCell(value: unknown): unknown {
-  if (typeof value === "string" && /^-?[0-9]+(\.[0-9]+)?$/.test(value.trim())) return Number(value.trim());
+  if (typeof value === "string" && /^-?[0-9]+(\.[0-9]+)?$/.test(value.trim()))
+    return Number(value.trim());
   return value;
 }
 
@@ -129,15 +166,35 @@ export interface WriteOptions {
  * plus the `Security Scorecard` sheet. Never writes over the input; refuses an existing file
  * unless `force`.
  */
-export async function writeScorecardFile(outPath: string, result: ScoreResult, inputs: Inputs, options: WriteOptions): Promise<void> {
-  if (!/\.xlsx$/i.test(outPath)) throw new UsageError(`${outPath}: the scorecard is an .xlsx workbook; give a file name ending in .xlsx`);
-  const inputsPaths = [options.workbook, inputs.azure?.name, inputs.m365?.name, inputs.certifications?.name].filter((p): p is string => !!p);
-  if (inputsPaths.some((p) => resolve(p) === resolve(outPath))) throw new UsageError(`${outPath}: is an input file; the input is never modified, so choose another --out`);
-  if (existsSync(outPath) && !options.force) throw new UsageError(`${outPath}: already exists; use --force to overwrite it, or choose another --out`);
+export async function writeScorecardFile(
+  outPath: string,
+  result: ScoreResult,
+  inputs: Inputs,
+  options: WriteOptions
+): Promise<void> {
+  if (!/\.xlsx$/i.test(outPath))
+    throw new UsageError(
+      `${outPath}: the scorecard is an .xlsx workbook; give a file name ending in .xlsx`
+    );
+  const inputsPaths = [
+    options.workbook,
+    inputs.azure?.name,
+    inputs.m365?.name,
+    inputs.certifications?.name,
+  ].filter((p): p is string => !!p);
+  if (inputsPaths.some((p) => resolve(p) === resolve(outPath)))
+    throw new UsageError(
+      `${outPath}: is an input file; the input is never modified, so choose another --out`
+    );
+  if (existsSync(outPath) && !options.force)
+    throw new UsageError(
+      `${outPath}: already exists; use --force to overwrite it, or choose another --out`
+    );
   let workbook: ExcelJS.Workbook;
   if (options.workbook) {
     workbook = await loadWorkbook(options.workbook);
-    for (const ws of [...workbook.worksheets]) if (isOwnScorecard(ws)) workbook.removeWorksheet(ws.id);
+    for (const ws of [...workbook.worksheets])
+      if (isOwnScorecard(ws)) workbook.removeWorksheet(ws.id);
   } else {
     workbook = new ExcelJS.Workbook();
     const sheets: [string, TableInput | undefined][] = [
@@ -152,12 +209,17 @@ export async function writeScorecardFile(outPath: string, result: ScoreResult, i
     }
   }
   workbook.creator = "security-pcs";
-  const layout = buildScorecardLayout(result, { generated: options.generated.toISOString(), rules: options.rules });
+  const layout = buildScorecardLayout(result, {
+    generated: options.generated.toISOString(),
+    rules: options.rules,
+  });
   const name = pickScorecardName(workbook.worksheets.map((w) => w.name));
   writeLayoutSheet(workbook, layout, name);
   try {
     await workbook.xlsx.writeFile(outPath);
   } catch (error) {
-    throw new UsageError(`${outPath}: cannot be written (${(error as NodeJS.ErrnoException).code ?? "write failed"}); check the folder exists and is writable`);
+    throw new UsageError(
+      `${outPath}: cannot be written (${(error as NodeJS.ErrnoException).code ?? "write failed"}); check the folder exists and is writable`
+    );
   }
 }

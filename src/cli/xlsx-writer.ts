@@ -15,7 +15,11 @@ const FONTS: Partial<Record<CellStyle, Partial<Font>>> = {
  * formulas, number formats and named tables as the Office.js writer. exceljs cannot write charts,
  * so the chart's source table is written and the chart itself is left to Excel users.
  */
-export function writeLayoutSheet(workbook: Workbook, layout: SheetLayout, sheetName: string): Worksheet {
+export function writeLayoutSheet(
+  workbook: Workbook,
+  layout: SheetLayout,
+  sheetName: string
+): Worksheet {
   const ws = workbook.addWorksheet(sheetName);
   layout.columnWidths.forEach((width, i) => {
     ws.getColumn(i + 1).width = width;
@@ -39,8 +43,13 @@ export function writeLayoutSheet(workbook: Workbook, layout: SheetLayout, sheetN
       ref: a1(table.row, table.col),
       headerRow: true,
       style: { theme: "TableStyleLight9", showRowStripes: true },
-      columns: Array.from({ length: table.cols }, (_, i) => ({ name: String(header[table.col + i]?.value ?? `Column${i + 1}`), filterButton: true })),
-      rows: Array.from({ length: table.rows - 1 }, (_, k) => Array.from({ length: table.cols }, (_, i) => value(table.row + 1 + k, table.col + i))),
+      columns: Array.from({ length: table.cols }, (_, i) => ({
+        name: String(header[table.col + i]?.value ?? `Column${i + 1}`),
+        filterButton: true,
+      })),
+      rows: Array.from({ length: table.rows - 1 }, (_, k) =>
+        Array.from({ length: table.cols }, (_, i) => value(table.row + 1 + k, table.col + i))
+      ),
     });
   }
   // Formats and fonts after the tables, which rewrite their cells.

@@ -35,12 +35,21 @@ export async function buildScorecard(
   const inputs: Inputs = {};
   for (const { kind, candidate } of chosen) {
     // Tables are read one after another: each read is a series of bounded requests.
-    const cells = await readCandidate(context, candidate, (rows) => progress(`Reading ${candidate.label}: ${rows.toLocaleString("en-US")} of ${candidate.rowCount.toLocaleString("en-US")} rows`, ((done + rows) / totalRows) * 0.8));
+    const cells = await readCandidate(context, candidate, (rows) =>
+      progress(
+        `Reading ${candidate.label}: ${rows.toLocaleString("en-US")} of ${candidate.rowCount.toLocaleString("en-US")} rows`,
+        ((done + rows) / totalRows) * 0.8
+      )
+    );
     done += candidate.rowCount;
     inputs[kind] = { cells, name: candidate.table ?? candidate.sheet };
   }
   progress("Scoring", 0.85);
-  const result = scoreTables(inputs, rules, selection.asOf === undefined ? {} : { asOf: selection.asOf });
+  const result = scoreTables(
+    inputs,
+    rules,
+    selection.asOf === undefined ? {} : { asOf: selection.asOf }
+  );
   progress("Writing the scorecard sheet", 0.9);
   const layout = buildScorecardLayout(result, { generated: now.toISOString(), rules });
   const outcome = await writeScorecard(context, layout);

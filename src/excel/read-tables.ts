@@ -44,7 +44,10 @@ export function blockRows(columns: number): number {
  * Finds candidate input tables: every Excel table, and the used range of each sheet without
  * tables. Skips sheets listed in `skipSheets` (the add-in's own scorecards). Three syncs.
  */
-export async function findCandidates(context: Excel.RequestContext, skipSheets: readonly string[] = []): Promise<Candidate[]> {
+export async function findCandidates(
+  context: Excel.RequestContext,
+  skipSheets: readonly string[] = []
+): Promise<Candidate[]> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const tables = context.workbook.tables;
@@ -97,7 +100,9 @@ export async function findCandidates(context: Excel.RequestContext, skipSheets: 
     });
   }
   const headers = found.map((c) => {
-    const r = context.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.rowIndex, c.columnIndex, 1, c.columnCount);
+    const r = context.workbook.worksheets
+      .getItem(c.sheet)
+      .getRangeByIndexes(c.rowIndex, c.columnIndex, 1, c.columnCount);
     r.load("values");
     return r;
   });
@@ -121,14 +126,23 @@ function isPayloadError(error: unknown): boolean {
  * Reads a candidate's cells (header row first) in row blocks: one sync per block. A block that
  * still exceeds the payload limit (very long text) is retried at half the height.
  */
-export async function readCandidate(context: Excel.RequestContext, candidate: Candidate, progress?: Progress): Promise<unknown[][]> {
+export async function readCandidate(
+  context: Excel.RequestContext,
+  candidate: Candidate,
+  progress?: Progress
+): Promise<unknown[][]> {
   const sheet = context.workbook.worksheets.getItem(candidate.sheet);
   const cells: unknown[][] = [];
   let rows = blockRows(candidate.columnCount);
   let offset = 0;
   while (offset < candidate.rowCount) {
     const n = Math.min(rows, candidate.rowCount - offset);
-    const range = sheet.getRangeByIndexes(candidate.rowIndex + offset, candidate.columnIndex, n, candidate.columnCount);
+    const range = sheet.getRangeByIndexes(
+      candidate.rowIndex + offset,
+      candidate.columnIndex,
+      n,
+      candidate.columnCount
+    );
     range.load("values");
     try {
       // One sync per block is the point: each block is its own request under the size limit.

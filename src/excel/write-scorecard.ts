@@ -22,7 +22,12 @@ export interface WriteOutcome {
   tables: string[];
 }
 
-const FONT: Partial<Record<CellStyle, { bold?: boolean; italic?: boolean; size?: number; color?: string; underline?: string }>> = {
+const FONT: Partial<
+  Record<
+    CellStyle,
+    { bold?: boolean; italic?: boolean; size?: number; color?: string; underline?: string }
+  >
+> = {
   title: { bold: true, size: 16, color: "#0F6CBD" },
   section: { bold: true, size: 13, color: "#0F6CBD" },
   header: { bold: true },
@@ -37,7 +42,8 @@ const FONT: Partial<Record<CellStyle, { bold?: boolean; italic?: boolean; size?:
  * with `=`, which would be a formula injection).
  */
 export function protectText(text: string): string {
-  if (/^[=+\-@']/.test(text) || /^[\d\s.,$%()/:-]+$/.test(text) || /^(true|false)$/i.test(text)) return `'${text}`;
+  if (/^[=+\-@']/.test(text) || /^[\d\s.,$%()/:-]+$/.test(text) || /^(true|false)$/i.test(text))
+    return `'${text}`;
   return text;
 }
 
@@ -57,11 +63,16 @@ export function formulaMatrix(layout: SheetLayout): (string | number | boolean)[
 
 /** The `numberFormat` matrix of a layout (`General` where the layout says nothing). */
 export function formatMatrix(layout: SheetLayout): string[][] {
-  return layout.cells.map((row) => Array.from({ length: layout.width }, (_, c) => row[c]?.format ?? "General"));
+  return layout.cells.map((row) =>
+    Array.from({ length: layout.width }, (_, c) => row[c]?.format ?? "General")
+  );
 }
 
 /** Writes (or refreshes) the scorecard sheet. */
-export async function writeScorecard(context: Excel.RequestContext, layout: SheetLayout): Promise<WriteOutcome> {
+export async function writeScorecard(
+  context: Excel.RequestContext,
+  layout: SheetLayout
+): Promise<WriteOutcome> {
   // Sync 1: every sheet and table name.
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
@@ -82,12 +93,16 @@ export async function writeScorecard(context: Excel.RequestContext, layout: Shee
   });
   await context.sync();
 
-  const own = marks.find((m) => !m.p.isNullObject && m.sheet.name.toLowerCase().startsWith(layout.name.toLowerCase()));
+  const own = marks.find(
+    (m) => !m.p.isNullObject && m.sheet.name.toLowerCase().startsWith(layout.name.toLowerCase())
+  );
   const ownName = own?.sheet.name ?? null;
   const names = sheets.items.map((s) => s.name);
   const finalName = ownName ?? pickScorecardName(names, layout.name);
   const tempName = pickScorecardName(names, TEMP_SHEET);
-  const userTables = new Set(tableSheets.filter((t) => t.ws.name !== ownName).map((t) => t.name.toLowerCase()));
+  const userTables = new Set(
+    tableSheets.filter((t) => t.ws.name !== ownName).map((t) => t.name.toLowerCase())
+  );
   const finalTables = layout.tables.map((t) => {
     let name = t.name;
     for (let i = 2; userTables.has(name.toLowerCase()); i++) name = `${t.name}${i}`;
@@ -121,7 +136,11 @@ export async function writeScorecard(context: Excel.RequestContext, layout: Shee
       table.style = "TableStyleLight9";
     });
     const c = layout.chart;
-    const chart = sheet.charts.add(Excel.ChartType.barClustered, sheet.getRange(a1Range(c.row, c.col, c.rows, c.cols)), Excel.ChartSeriesBy.columns);
+    const chart = sheet.charts.add(
+      Excel.ChartType.barClustered,
+      sheet.getRange(a1Range(c.row, c.col, c.rows, c.cols)),
+      Excel.ChartSeriesBy.columns
+    );
     chart.title.text = c.title;
     chart.setPosition(a1(c.anchor.fromRow, c.anchor.fromCol), a1(c.anchor.toRow, c.anchor.toCol));
     sheet.customProperties.add(OWNER_PROPERTY, "1");

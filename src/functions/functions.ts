@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { RULES_2025 } from "../scoring/rules/2025";
 import {
   eligibleFormula,
@@ -21,11 +20,17 @@ function excel<T>(run: () => T): T {
     return run();
   } catch (error) {
     if (error instanceof FormulaFailure) {
-      const code = error.code === "na" ? CustomFunctions.ErrorCode.notAvailable : CustomFunctions.ErrorCode.invalidValue;
+      const code =
+        error.code === "na"
+          ? CustomFunctions.ErrorCode.notAvailable
+          : CustomFunctions.ErrorCode.invalidValue;
       throw new CustomFunctions.Error(code, error.message);
     }
     // Never a JavaScript exception text in a cell.
-    throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "The score could not be computed from these ranges; check that each range starts with its header row.");
+    throw new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.invalidValue,
+      "The score could not be computed from these ranges; check that each range starts with its header row."
+    );
   }
 }
 
@@ -40,7 +45,9 @@ function excel<T>(run: () => T): T {
  * @returns Net customer adds points.
  */
 export function netAdds(usage: any[][], moreUsage?: any[][], track?: string, asOf?: any): number {
-  return excel(() => usageMetricFormula("netCustomerAdds", usage, moreUsage, track, asOf, RULES_2025));
+  return excel(() =>
+    usageMetricFormula("netCustomerAdds", usage, moreUsage, track, asOf, RULES_2025)
+  );
 }
 
 /**
@@ -53,7 +60,12 @@ export function netAdds(usage: any[][], moreUsage?: any[][], track?: string, asO
  * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
  * @returns Deployments points.
  */
-export function deployments(usage: any[][], moreUsage?: any[][], track?: string, asOf?: any): number {
+export function deployments(
+  usage: any[][],
+  moreUsage?: any[][],
+  track?: string,
+  asOf?: any
+): number {
   return excel(() => usageMetricFormula("deployments", usage, moreUsage, track, asOf, RULES_2025));
 }
 
@@ -67,7 +79,12 @@ export function deployments(usage: any[][], moreUsage?: any[][], track?: string,
  * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
  * @returns Usage growth points.
  */
-export function usageGrowth(usage: any[][], moreUsage?: any[][], track?: string, asOf?: any): number {
+export function usageGrowth(
+  usage: any[][],
+  moreUsage?: any[][],
+  track?: string,
+  asOf?: any
+): number {
   return excel(() => usageMetricFormula("usageGrowth", usage, moreUsage, track, asOf, RULES_2025));
 }
 
@@ -95,7 +112,13 @@ export function skilling(certifications: any[][], track?: string, asOf?: any): n
  * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
  * @returns Total points.
  */
-export function score(usage: any[][], moreUsage: any[][], certifications: any[][], track?: string, asOf?: any): number {
+export function score(
+  usage: any[][],
+  moreUsage: any[][],
+  certifications: any[][],
+  track?: string,
+  asOf?: any
+): number {
   return excel(() => scoreFormula(usage, moreUsage, certifications, track, asOf, RULES_2025));
 }
 
@@ -109,7 +132,12 @@ export function score(usage: any[][], moreUsage: any[][], certifications: any[][
  * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
  * @returns TRUE or FALSE.
  */
-export function qualified(usage: any[][], moreUsage: any[][], certifications: any[][], asOf?: any): boolean {
+export function qualified(
+  usage: any[][],
+  moreUsage: any[][],
+  certifications: any[][],
+  asOf?: any
+): boolean {
   return excel(() => qualifiedFormula(usage, moreUsage, certifications, asOf, RULES_2025));
 }
 
@@ -123,7 +151,12 @@ export function qualified(usage: any[][], moreUsage: any[][], certifications: an
  * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
  * @returns A 7-row, 4-column table.
  */
-export function scorecard(usage: any[][], moreUsage: any[][], certifications: any[][], asOf?: any): any[][] {
+export function scorecard(
+  usage: any[][],
+  moreUsage: any[][],
+  certifications: any[][],
+  asOf?: any
+): any[][] {
   return excel(() => scorecardFormula(usage, moreUsage, certifications, asOf, RULES_2025));
 }
 

@@ -55,7 +55,11 @@ class SheetBuilder {
   }
 
   /** Appends a named table: header row + data rows starting at column A. */
-  table(name: string, header: string[], rows: (LayoutCell | string | number | boolean | null)[][]): { headerRow: number } {
+  table(
+    name: string,
+    header: string[],
+    rows: (LayoutCell | string | number | boolean | null)[][]
+  ): { headerRow: number } {
     const headerRow = this.add(header.map((h) => ({ value: h, style: "header" as CellStyle })));
     for (const r of rows) this.add(r.map((c) => (c === null ? { value: "" } : c)));
     this.tables.push({ name, row: headerRow, col: 0, rows: rows.length + 1, cols: header.length });
@@ -86,12 +90,24 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
   // 1. Header
   sections[1] = b.row;
   b.add([cell("Solutions Partner for Security: capability score", undefined, "title")]);
-  b.add([cell("As of", undefined, "label"), cell(result.asOf, FMT.text), cell(`evaluation day ${result.evaluationDay}`, undefined, "note")]);
-  b.add([cell("Rules", undefined, "label"), cell(result.rules, FMT.text), cell(result.sourceUrl, undefined, "link")]);
+  b.add([
+    cell("As of", undefined, "label"),
+    cell(result.asOf, FMT.text),
+    cell(`evaluation day ${result.evaluationDay}`, undefined, "note"),
+  ]);
+  b.add([
+    cell("Rules", undefined, "label"),
+    cell(result.rules, FMT.text),
+    cell(result.sourceUrl, undefined, "link"),
+  ]);
   b.add([cell("Generated", undefined, "label"), cell(context.generated, FMT.text)]);
   if (result.inputs.length === 0) b.add([cell("Inputs", undefined, "label"), cell("none")]);
   result.inputs.forEach((input, i) => {
-    b.add([cell(i === 0 ? "Inputs" : "", undefined, "label"), cell(input.table), cell(outcomeText(input), undefined, "note")]);
+    b.add([
+      cell(i === 0 ? "Inputs" : "", undefined, "label"),
+      cell(input.table),
+      cell(outcomeText(input), undefined, "note"),
+    ]);
   });
   b.blank();
 
@@ -116,7 +132,11 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
     // Round to whole thirds so that 70 computed from thirds is exactly 70 in Excel too.
     ...TRACKS.map((t, i) => {
       const c = colLetter(2 + i);
-      return { value: result.tracks[t].total, formula: `ROUND(SUM(${c}${firstMetric + 1}:${c}${lastMetric + 1})*3,0)/3`, format: FMT.points };
+      return {
+        value: result.tracks[t].total,
+        formula: `ROUND(SUM(${c}${firstMetric + 1}:${c}${lastMetric + 1})*3,0)/3`,
+        format: FMT.points,
+      };
     }),
   ]);
   summaryRows.push([
@@ -125,7 +145,10 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
     ...TRACKS.map((t, i) => {
       const c = colLetter(2 + i);
       const each = METRICS.map((_, k) => `${c}${firstMetric + k + 1}>=${q.minPerMetric}`).join(",");
-      return { value: result.tracks[t].qualified, formula: `AND(${c}${totalRow + 1}>=${q.minTotal},${each})` };
+      return {
+        value: result.tracks[t].qualified,
+        formula: `AND(${c}${totalRow + 1}>=${q.minTotal},${each})`,
+      };
     }),
   ]);
   b.table(TABLE_NAMES.summary, ["Metric", "Max", "Enterprise", "SMB"], summaryRows);
@@ -152,7 +175,12 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
   b.add([cell("Breakdown: current (as-of month) against a year earlier", undefined, "section")]);
   const breakdownHeader = b.row;
   const breakdown: LayoutCell[][] = [];
-  const sidedRow = (metric: "netCustomerAdds" | "deployments" | "usageGrowth", sideKey: "azure" | "m365", measure: string, fmt: string): void => {
+  const sidedRow = (
+    metric: "netCustomerAdds" | "deployments" | "usageGrowth",
+    sideKey: "azure" | "m365",
+    measure: string,
+    fmt: string
+  ): void => {
     const r = breakdownHeader + 1 + breakdown.length + 1;
     const metricLabel = METRICS.find((m) => m.key === metric)?.label ?? metric;
     breakdown.push([
@@ -163,30 +191,70 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
         const s = result.tracks[t][metric][sideKey];
         const cur = colLetter(3 + i * 4);
         const prev = colLetter(4 + i * 4);
-        return [cell(s.current, fmt), cell(s.previous, fmt), { value: s.current - s.previous, formula: `${cur}${r}-${prev}${r}`, format: fmt }, cell(s.points, FMT.points)];
+        return [
+          cell(s.current, fmt),
+          cell(s.previous, fmt),
+          { value: s.current - s.previous, formula: `${cur}${r}-${prev}${r}`, format: fmt },
+          cell(s.points, FMT.points),
+        ];
       }),
     ]);
   };
   const rules = context.rules;
-  sidedRow("netCustomerAdds", "azure", `Customers with TTM ACR >= $${rules.netCustomerAdds.azureMinTtmUsd}`, FMT.count);
+  sidedRow(
+    "netCustomerAdds",
+    "azure",
+    `Customers with TTM ACR >= $${rules.netCustomerAdds.azureMinTtmUsd}`,
+    FMT.count
+  );
   sidedRow("netCustomerAdds", "m365", "Customers with a workload of the track's size", FMT.count);
-  sidedRow("deployments", "azure", "Customers with TTM ACR in the track's deployment band", FMT.count);
-  sidedRow("deployments", "m365", "Customers with a workload of the track's size, 15%+ active", FMT.count);
+  sidedRow(
+    "deployments",
+    "azure",
+    "Customers with TTM ACR in the track's deployment band",
+    FMT.count
+  );
+  sidedRow(
+    "deployments",
+    "m365",
+    "Customers with a workload of the track's size, 15%+ active",
+    FMT.count
+  );
   sidedRow("usageGrowth", "azure", "Security ACR (TTM, USD)", FMT.usd);
   sidedRow("usageGrowth", "m365", "Protected users (active paid licences)", FMT.count);
   for (const step of [1, 2, 3] as const) {
     const key = `step${step}` as const;
-    const exams = rules.certifications.filter((c) => c.step === step).map((c) => c.exam).join(", ");
+    const exams = rules.certifications
+      .filter((c) => c.step === step)
+      .map((c) => c.exam)
+      .join(", ");
     breakdown.push([
       cell("Intermediate certifications"),
       cell(`Step ${step}`),
       cell(`People holding ${exams}`),
-      ...TRACKS.flatMap((t) => [cell(result.tracks[t].skilling[key], FMT.count), cell(""), cell(""), step === 3 ? cell(result.tracks[t].skilling.points, FMT.points) : cell("")]),
+      ...TRACKS.flatMap((t) => [
+        cell(result.tracks[t].skilling[key], FMT.count),
+        cell(""),
+        cell(""),
+        step === 3 ? cell(result.tracks[t].skilling.points, FMT.points) : cell(""),
+      ]),
     ]);
   }
   b.table(
     TABLE_NAMES.breakdown,
-    ["Metric", "Side", "Measure", "Enterprise now", "Enterprise year ago", "Enterprise change", "Enterprise points", "SMB now", "SMB year ago", "SMB change", "SMB points"],
+    [
+      "Metric",
+      "Side",
+      "Measure",
+      "Enterprise now",
+      "Enterprise year ago",
+      "Enterprise change",
+      "Enterprise points",
+      "SMB now",
+      "SMB year ago",
+      "SMB change",
+      "SMB points",
+    ],
     breakdown
   );
   b.blank();
@@ -209,10 +277,31 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
       cell(c.reason),
     ];
   });
-  if (customerRows.length === 0) customerRows.push([cell("(no customers in the inputs)"), cell(""), cell(""), cell(""), cell(""), cell(""), cell(""), cell(""), cell("")]);
+  if (customerRows.length === 0)
+    customerRows.push([
+      cell("(no customers in the inputs)"),
+      cell(""),
+      cell(""),
+      cell(""),
+      cell(""),
+      cell(""),
+      cell(""),
+      cell(""),
+      cell(""),
+    ]);
   b.table(
     TABLE_NAMES.customers,
-    ["Tenant", "Customer", "Azure TTM ACR", "Azure TTM ACR year ago", "M365 paid licences", "M365 active paid", "Counts now", "Counted a year ago", "Reason"],
+    [
+      "Tenant",
+      "Customer",
+      "Azure TTM ACR",
+      "Azure TTM ACR year ago",
+      "M365 paid licences",
+      "M365 active paid",
+      "Counts now",
+      "Counted a year ago",
+      "Reason",
+    ],
     customerRows
   );
   b.blank();
@@ -222,50 +311,102 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
   b.add([cell("People", undefined, "section")]);
   const peopleRows: LayoutCell[][] = result.people.map((p) => [
     cell(p.person, FMT.text),
-    cell(p.certifications.filter((c) => c.status === "held").map((c) => c.exam ?? c.certification).join(", ")),
+    cell(
+      p.certifications
+        .filter((c) => c.status === "held")
+        .map((c) => c.exam ?? c.certification)
+        .join(", ")
+    ),
     cell(p.steps.join(", "), FMT.text),
     cell(p.counted),
     cell(p.reason),
   ]);
-  if (peopleRows.length === 0) peopleRows.push([cell("(no certification rows)"), cell(""), cell(""), cell(false), cell("")]);
-  b.table(TABLE_NAMES.people, ["Person", "Held on evaluation day", "Steps", "Counted", "Reason"], peopleRows);
+  if (peopleRows.length === 0)
+    peopleRows.push([cell("(no certification rows)"), cell(""), cell(""), cell(false), cell("")]);
+  b.table(
+    TABLE_NAMES.people,
+    ["Person", "Held on evaluation day", "Steps", "Counted", "Reason"],
+    peopleRows
+  );
   b.blank();
 
   // 6. Data issues and row outcomes
   sections[6] = b.row;
   b.add([cell("Data issues", undefined, "section")]);
-  const issueRows: LayoutCell[][] = result.issues.map((i) => [cell(i.severity), cell(i.table), cell(i.row ?? ""), cell(i.message)]);
-  if (issueRows.length === 0) issueRows.push([cell("info"), cell(""), cell(""), cell("No data issues.")]);
+  const issueRows: LayoutCell[][] = result.issues.map((i) => [
+    cell(i.severity),
+    cell(i.table),
+    cell(i.row ?? ""),
+    cell(i.message),
+  ]);
+  if (issueRows.length === 0)
+    issueRows.push([cell("info"), cell(""), cell(""), cell("No data issues.")]);
   b.table(TABLE_NAMES.issues, ["Severity", "Table", "Sheet row", "Message"], issueRows);
   b.blank();
   const outcomeRows: LayoutCell[][] = result.inputs.map((input) => {
     const c = input.counts;
-    const reasons = Object.entries(c.notEligible).map(([k, n]) => `${k} ${n}`).join(", ");
+    const reasons = Object.entries(c.notEligible)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ");
     return [
       cell(input.table),
       cell(input.rows, FMT.count),
       cell(c.counted, FMT.count),
-      cell(Object.values(c.notEligible).reduce((a, n) => a + n, 0), FMT.count),
+      cell(
+        Object.values(c.notEligible).reduce((a, n) => a + n, 0),
+        FMT.count
+      ),
       cell(reasons),
       cell(c.duplicate, FMT.count),
       cell(c.errors, FMT.count),
       cell(c.empty, FMT.count),
     ];
   });
-  if (outcomeRows.length === 0) outcomeRows.push([cell("(no inputs)"), cell(0), cell(0), cell(0), cell(""), cell(0), cell(0), cell(0)]);
-  b.table(TABLE_NAMES.outcomes, ["Table", "Rows", "Counted", "Not eligible", "Not eligible by reason", "Duplicate-flagged", "Errors", "Empty"], outcomeRows);
+  if (outcomeRows.length === 0)
+    outcomeRows.push([
+      cell("(no inputs)"),
+      cell(0),
+      cell(0),
+      cell(0),
+      cell(""),
+      cell(0),
+      cell(0),
+      cell(0),
+    ]);
+  b.table(
+    TABLE_NAMES.outcomes,
+    [
+      "Table",
+      "Rows",
+      "Counted",
+      "Not eligible",
+      "Not eligible by reason",
+      "Duplicate-flagged",
+      "Errors",
+      "Empty",
+    ],
+    outcomeRows
+  );
   b.blank();
 
   // 7. Notes: the decisions and the limits.
   sections[7] = b.row;
   b.add([cell("Notes: how this score was computed", undefined, "section")]);
-  for (const d of rules.decisions) b.add([cell("Decision", undefined, "label"), cell(d, undefined, "note")]);
-  for (const l of rules.limits) b.add([cell("Limit", undefined, "label"), cell(l, undefined, "note")]);
+  for (const d of rules.decisions)
+    b.add([cell("Decision", undefined, "label"), cell(d, undefined, "note")]);
+  for (const l of rules.limits)
+    b.add([cell("Limit", undefined, "label"), cell(l, undefined, "note")]);
   b.blank();
 
   // 8. Chart: best track's points against each metric's maximum (formulas over the summary).
   sections[8] = b.row;
-  b.add([cell(`Points against the maximum (best path: ${TRACK_NAME[result.bestTrack]})`, undefined, "section")]);
+  b.add([
+    cell(
+      `Points against the maximum (best path: ${TRACK_NAME[result.bestTrack]})`,
+      undefined,
+      "section"
+    ),
+  ]);
   const chartHeader = b.row;
   const bestCol = colLetter(2 + TRACKS.indexOf(result.bestTrack));
   b.table(
@@ -274,7 +415,11 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
     METRICS.map((m, k) => [
       { value: m.label, formula: `A${firstMetric + k + 1}` },
       { value: m.max(result), formula: `B${firstMetric + k + 1}`, format: FMT.count },
-      { value: result.tracks[result.bestTrack][m.key].points, formula: `${bestCol}${firstMetric + k + 1}`, format: FMT.points },
+      {
+        value: result.tracks[result.bestTrack][m.key].points,
+        formula: `${bestCol}${firstMetric + k + 1}`,
+        format: FMT.points,
+      },
     ])
   );
   const chart = {

@@ -12,8 +12,16 @@ export interface MetricInfo {
 
 /** Metric rows in scorecard order. */
 export const METRICS: readonly MetricInfo[] = [
-  { key: "netCustomerAdds", label: "Net customer adds", max: (r) => r.tracks.enterprise.netCustomerAdds.max },
-  { key: "skilling", label: "Intermediate certifications", max: (r) => r.tracks.enterprise.skilling.max },
+  {
+    key: "netCustomerAdds",
+    label: "Net customer adds",
+    max: (r) => r.tracks.enterprise.netCustomerAdds.max,
+  },
+  {
+    key: "skilling",
+    label: "Intermediate certifications",
+    max: (r) => r.tracks.enterprise.skilling.max,
+  },
   { key: "deployments", label: "Deployments", max: (r) => r.tracks.enterprise.deployments.max },
   { key: "usageGrowth", label: "Usage growth", max: (r) => r.tracks.enterprise.usageGrowth.max },
 ];

@@ -34,28 +34,44 @@ function issueLine(issue: Issue): string {
  */
 export function terminalSummary(result: ScoreResult, maxIssues = 10): string {
   const lines: string[] = [];
-  lines.push(`Solutions Partner for Security: capability score as of ${result.asOf} (rules ${result.rules})`);
+  lines.push(
+    `Solutions Partner for Security: capability score as of ${result.asOf} (rules ${result.rules})`
+  );
   lines.push("");
-  lines.push(`${pad("Metric", 30)}${pad("Max", 6, true)}${pad("Enterprise", 13, true)}${pad("SMB", 10, true)}`);
+  lines.push(
+    `${pad("Metric", 30)}${pad("Max", 6, true)}${pad("Enterprise", 13, true)}${pad("SMB", 10, true)}`
+  );
   for (const metric of METRICS) {
     const cells = TRACKS.map((t) => formatPoints(result.tracks[t][metric.key].points));
-    lines.push(`${pad(metric.label, 30)}${pad(String(metric.max(result)), 6, true)}${pad(cells[0] ?? "", 13, true)}${pad(cells[1] ?? "", 10, true)}`);
+    lines.push(
+      `${pad(metric.label, 30)}${pad(String(metric.max(result)), 6, true)}${pad(cells[0] ?? "", 13, true)}${pad(cells[1] ?? "", 10, true)}`
+    );
   }
   const totals = TRACKS.map((t) => formatPoints(result.tracks[t].total));
-  lines.push(`${pad("Total", 30)}${pad("100", 6, true)}${pad(totals[0] ?? "", 13, true)}${pad(totals[1] ?? "", 10, true)}`);
+  lines.push(
+    `${pad("Total", 30)}${pad("100", 6, true)}${pad(totals[0] ?? "", 13, true)}${pad(totals[1] ?? "", 10, true)}`
+  );
   const q = TRACKS.map((t) => (result.tracks[t].qualified ? "yes" : "no"));
-  lines.push(`${pad("Qualified (70+, 1+ each)", 30)}${pad("", 6)}${pad(q[0] ?? "", 13, true)}${pad(q[1] ?? "", 10, true)}`);
+  lines.push(
+    `${pad("Qualified (70+, 1+ each)", 30)}${pad("", 6)}${pad(q[0] ?? "", 13, true)}${pad(q[1] ?? "", 10, true)}`
+  );
   lines.push("");
   lines.push(
     `Best path: ${TRACK_NAME[result.bestTrack]}, ${formatPoints(result.total)} points, ${result.qualified ? "qualified" : "not qualified"}.`
   );
   lines.push("");
   lines.push("Inputs:");
-  for (const input of result.inputs) lines.push(`  ${input.table}: ${input.rows} rows (${outcomeLine(input.counts)})`);
+  for (const input of result.inputs)
+    lines.push(`  ${input.table}: ${input.rows} rows (${outcomeLine(input.counts)})`);
   const bySeverity = (s: string): number => result.issues.filter((i) => i.severity === s).length;
   lines.push("");
-  lines.push(`Issues: ${bySeverity("error")} errors, ${bySeverity("warning")} warnings, ${bySeverity("info")} notes.`);
+  lines.push(
+    `Issues: ${bySeverity("error")} errors, ${bySeverity("warning")} warnings, ${bySeverity("info")} notes.`
+  );
   for (const issue of result.issues.slice(0, maxIssues)) lines.push(issueLine(issue));
-  if (result.issues.length > maxIssues) lines.push(`  ... and ${result.issues.length - maxIssues} more (use --json or the scorecard workbook for all).`);
+  if (result.issues.length > maxIssues)
+    lines.push(
+      `  ... and ${result.issues.length - maxIssues} more (use --json or the scorecard workbook for all).`
+    );
   return lines.join("\n");
 }

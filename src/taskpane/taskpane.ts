@@ -1,13 +1,25 @@
 import { buildScorecard, Selection } from "../excel/build-scorecard";
 import { Candidate, findCandidates } from "../excel/read-tables";
-import { formatPoints, isInputError, KIND_LABEL, parseAsOf, RULES_2025, ScoreResult, TableKind } from "../scoring";
+import {
+  formatPoints,
+  isInputError,
+  KIND_LABEL,
+  parseAsOf,
+  RULES_2025,
+  ScoreResult,
+  TableKind,
+} from "../scoring";
 
 /**
  * The task pane: find the input tables, let the user confirm them and the as-of month, build the
  * scorecard with one button, then summarise. All scoring and writing lives in excel/ and scoring/.
  */
 
-const SELECTS: Record<TableKind, string> = { azure: "azure", m365: "m365", certifications: "certs" };
+const SELECTS: Record<TableKind, string> = {
+  azure: "azure",
+  m365: "m365",
+  certifications: "certs",
+};
 
 function el<T extends HTMLElement>(id: string): T {
   const found = document.getElementById(id);
@@ -42,7 +54,8 @@ function fillSelects(): void {
     for (const c of candidates) {
       const option = document.createElement("option");
       option.value = c.id;
-      option.textContent = c.kind && c.kind !== kind ? `${c.label}: looks like ${KIND_LABEL[c.kind]}` : c.label;
+      option.textContent =
+        c.kind && c.kind !== kind ? `${c.label}: looks like ${KIND_LABEL[c.kind]}` : c.label;
       select.append(option);
     }
     select.value = candidates.find((c) => c.kind === kind)?.id ?? "";
@@ -56,7 +69,11 @@ async function scan(): Promise<void> {
   });
   fillSelects();
   const found = candidates.filter((c) => c.kind !== null).length;
-  setStatus(found === 0 ? "No input tables recognised yet: add sheets with Azure, Microsoft 365 or certification headers, then look again." : `Found ${found} input table${found === 1 ? "" : "s"}. Check them and press Build scorecard.`);
+  setStatus(
+    found === 0
+      ? "No input tables recognised yet: add sheets with Azure, Microsoft 365 or certification headers, then look again."
+      : `Found ${found} input table${found === 1 ? "" : "s"}. Check them and press Build scorecard.`
+  );
 }
 
 function chosen(kind: TableKind): Candidate | undefined {
@@ -103,9 +120,11 @@ function showSummary(result: ScoreResult, sheetName: string): void {
     rows.append(tr);
   }
   const best = result.bestTrack === "enterprise" ? "Enterprise" : "SMB";
-  el("best").textContent = `Best path: ${best}, ${formatPoints(result.total)} points, ${result.qualified ? "qualified" : "not qualified"} (as of ${result.asOf}).`;
+  el("best").textContent =
+    `Best path: ${best}, ${formatPoints(result.total)} points, ${result.qualified ? "qualified" : "not qualified"} (as of ${result.asOf}).`;
   const count = (s: string): number => result.issues.filter((i) => i.severity === s).length;
-  el("issues").textContent = `Data issues: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} notes (listed on the sheet).`;
+  el("issues").textContent =
+    `Data issues: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} notes (listed on the sheet).`;
   el("summary").hidden = false;
   lastSheet = sheetName;
 }
@@ -116,18 +135,28 @@ async function build(): Promise<void> {
   const progress = el<HTMLProgressElement>("progress");
   try {
     const s = selection();
-    if (!s.azure && !s.m365 && !s.certifications) throw new Error("Choose at least one input table.");
+    if (!s.azure && !s.m365 && !s.certifications)
+      throw new Error("Choose at least one input table.");
     await Excel.run(async (context) => {
-      const { result, outcome } = await buildScorecard(context, s, RULES_2025, (message, fraction) => {
-        progress.value = Math.round(fraction * 100);
-        setStatus(message);
-      });
+      const { result, outcome } = await buildScorecard(
+        context,
+        s,
+        RULES_2025,
+        (message, fraction) => {
+          progress.value = Math.round(fraction * 100);
+          setStatus(message);
+        }
+      );
       showSummary(result, outcome.sheetName);
       setStatus(`Scorecard written to sheet "${outcome.sheetName}".`);
     });
     el("summary").focus();
   } catch (error) {
-    const message = isInputError(error) ? error.message : error instanceof Error ? error.message : String(error);
+    const message = isInputError(error)
+      ? error.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
     setStatus(`Could not build the scorecard: ${message}`, true);
   } finally {
     setBusy(false);
@@ -142,7 +171,10 @@ async function goToSheet(): Promise<void> {
 }
 
 function report(error: unknown): void {
-  setStatus(`Something went wrong: ${error instanceof Error ? error.message : String(error)}`, true);
+  setStatus(
+    `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
+    true
+  );
 }
 
 /** Wires the pane once Office is ready; outside Excel it explains how to load the add-in. */

@@ -14,8 +14,12 @@ const workload = (name: string): string => {
 
 describe("normalisation", () => {
   it("lower-cases, turns & into and, collapses other characters to one space", () => {
-    expect(normalizeName("  Security & Compliance -- Center ")).toBe("security and compliance center");
-    expect(normalizeName("Azure Security Center (Standard)")).toBe("azure security center standard");
+    expect(normalizeName("  Security & Compliance -- Center ")).toBe(
+      "security and compliance center"
+    );
+    expect(normalizeName("Azure Security Center (Standard)")).toBe(
+      "azure security center standard"
+    );
   });
   it("keeps only ASCII letters and digits in headers", () => {
     expect(normalizeHeader("ACR (USD)")).toBe("acrusd");
@@ -49,7 +53,10 @@ describe("Azure services", () => {
   it("does not count services off the list, and flags look-alikes as possibly renamed", () => {
     expect(cat.matchService("Virtual Machines")).toEqual({ kind: "none", suspicious: false });
     expect(cat.matchService("Microsoft Defender EASM")).toEqual({ kind: "none", suspicious: true });
-    expect(cat.matchService("Azure Key Vault Managed HSM")).toEqual({ kind: "none", suspicious: true });
+    expect(cat.matchService("Azure Key Vault Managed HSM")).toEqual({
+      kind: "none",
+      suspicious: true,
+    });
   });
   it("picks the longest * prefix", () => {
     expect(service("Azure Front Door Premium")).toBe("Azure Front Door Service");
@@ -120,7 +127,10 @@ describe("certifications", () => {
     ["Microsoft Certified: Azure Security Engineer Associate", "AZ-500"],
     ["Microsoft Cybersecurity Architect Expert", "SC-100"],
     ["Identity and Access Administrator", "SC-300"],
-    ["Microsoft Certified: Information Protection and Compliance Administrator Associate", "SC-400"],
+    [
+      "Microsoft Certified: Information Protection and Compliance Administrator Associate",
+      "SC-400",
+    ],
   ])("recognises %s as %s", (text, code) => {
     expect(exam(text)).toBe(code);
   });

@@ -1,5 +1,13 @@
 import { formatDay, formatMonth } from "../../src/scoring/calendar";
-import { cellText, isBlankNumeric, isBlankText, parseDay, parseFlag, parseMonth, parseNumber } from "../../src/scoring/cells";
+import {
+  cellText,
+  isBlankNumeric,
+  isBlankText,
+  parseDay,
+  parseFlag,
+  parseMonth,
+  parseNumber,
+} from "../../src/scoring/cells";
 
 const month = (v: unknown): string => {
   const m = parseMonth(v);
@@ -11,9 +19,12 @@ const day = (v: unknown, last = false): string => {
 };
 
 describe("blank cells", () => {
-  it.each([[""], ["   "], [null], [undefined], [0], ["0"], [" 0 "]])("treats %p as blank in text and date columns", (v) => {
-    expect(isBlankText(v)).toBe(true);
-  });
+  it.each([[""], ["   "], [null], [undefined], [0], ["0"], [" 0 "]])(
+    "treats %p as blank in text and date columns",
+    (v) => {
+      expect(isBlankText(v)).toBe(true);
+    }
+  );
   it.each([[""], ["  "], [null], [undefined]])("treats %p as blank in numeric columns", (v) => {
     expect(isBlankNumeric(v)).toBe(true);
   });
@@ -41,7 +52,21 @@ describe("numbers", () => {
   ])("reads %p as %p", (v, n) => {
     expect(parseNumber(v)).toBe(n);
   });
-  it.each([["abc"], ["1.2.3"], ["--5"], ["(5"], ["5-"], [".5"], ["1e3"], [NaN], [Infinity], [true], [{}], [""], ["$"]])("rejects %p", (v) => {
+  it.each([
+    ["abc"],
+    ["1.2.3"],
+    ["--5"],
+    ["(5"],
+    ["5-"],
+    [".5"],
+    ["1e3"],
+    [NaN],
+    [Infinity],
+    [true],
+    [{}],
+    [""],
+    ["$"],
+  ])("rejects %p", (v) => {
     expect(parseNumber(v)).toBeNaN();
   });
 });
@@ -72,12 +97,25 @@ describe("months", () => {
   ])("reads %p as %s", (v, expected) => {
     expect(month(v)).toBe(expected);
   });
-  it.each([[60], [0.5], [2958466], [-1], ["2025-13"], ["2025-00"], ["13/2025"], ["2/30/2025"], ["2025-02-30"], ["June 2025"], ["25-06"], ["2025/6/30"], [new Date("invalid")], [true], [null]])(
-    "rejects %p",
-    (v) => {
-      expect(month(v)).toBe("error");
-    }
-  );
+  it.each([
+    [60],
+    [0.5],
+    [2958466],
+    [-1],
+    ["2025-13"],
+    ["2025-00"],
+    ["13/2025"],
+    ["2/30/2025"],
+    ["2025-02-30"],
+    ["June 2025"],
+    ["25-06"],
+    ["2025/6/30"],
+    [new Date("invalid")],
+    [true],
+    [null],
+  ])("rejects %p", (v) => {
+    expect(month(v)).toBe("error");
+  });
 });
 
 describe("dates", () => {

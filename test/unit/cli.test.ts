@@ -14,12 +14,24 @@ const azure = file(
   "azure.csv",
   '\ufeffMonth,CustomerTenantId,Customer Name,Service,Offer,Association,ACR_USD\n2025-06,T1,"Contoso, Ltd",Azure Sentinel,Azure Plan,PAL,"$1,250.00"\n2024-06,T2,"Fabrikam ""Blue""",Key Vault,Azure Plan,CSP Tier 1,700\n2025-06,T3,"Multi\nline",Key Vault,Azure Plan,PAL,abc\n'
 );
-const m365 = file("m365.csv", "Month,TenantId,Workload,PaidAvailableUnits,MonthlyActiveUsers\n2025-06,T1,Intune,50,10\n");
+const m365 = file(
+  "m365.csv",
+  "Month,TenantId,Workload,PaidAvailableUnits,MonthlyActiveUsers\n2025-06,T1,Intune,50,10\n"
+);
 const certs = file("certs.csv", "Email,Exam,Earned\nann@x.com,AZ-500,2024-01-01\n");
 
 describe("security-pcs score --json", () => {
   it("prints the documented fields", async () => {
-    const { code, out, err } = await runCli(["score", "--azure", azure, "--m365", m365, "--certs", certs, "--json"]);
+    const { code, out, err } = await runCli([
+      "score",
+      "--azure",
+      azure,
+      "--m365",
+      m365,
+      "--certs",
+      certs,
+      "--json",
+    ]);
     expect(err).toBe("");
     expect(code).toBe(0);
     const r = JSON.parse(out);
@@ -30,10 +42,14 @@ describe("security-pcs score --json", () => {
       for (const metric of ["netCustomerAdds", "deployments", "usageGrowth"]) {
         expect(typeof t[metric].points).toBe("number");
         for (const side of ["azure", "m365"]) {
-          expect(Object.keys(t[metric][side])).toEqual(expect.arrayContaining(["current", "previous", "points"]));
+          expect(Object.keys(t[metric][side])).toEqual(
+            expect.arrayContaining(["current", "previous", "points"])
+          );
         }
       }
-      expect(Object.keys(t.skilling)).toEqual(expect.arrayContaining(["points", "step1", "step2", "step3"]));
+      expect(Object.keys(t.skilling)).toEqual(
+        expect.arrayContaining(["points", "step1", "step2", "step3"])
+      );
       expect(typeof t.total).toBe("number");
       expect(typeof t.qualified).toBe("boolean");
     }
@@ -42,21 +58,28 @@ describe("security-pcs score --json", () => {
     expect(typeof r.qualified).toBe("boolean");
     expect(Array.isArray(r.customers)).toBe(true);
     expect(Array.isArray(r.people)).toBe(true);
-    for (const issue of r.issues) expect(Object.keys(issue).sort()).toEqual(["message", "row", "severity", "table"]);
+    for (const issue of r.issues)
+      expect(Object.keys(issue).sort()).toEqual(["message", "row", "severity", "table"]);
   });
   it("reads CSV with a BOM, quoted commas, doubled quotes and line breaks inside quotes", async () => {
     const r = JSON.parse((await runCli(["score", "--azure", azure, "--json"])).out);
-    expect(r.customers.map((c: { name: string }) => c.name)).toEqual(["Contoso, Ltd", 'Fabrikam "Blue"']);
+    expect(r.customers.map((c: { name: string }) => c.name)).toEqual([
+      "Contoso, Ltd",
+      'Fabrikam "Blue"',
+    ]);
     expect(r.customers[0].azure.ttmAcr).toBe(1250);
     expect(r.issues.find((i: { severity: string }) => i.severity === "error")).toEqual({
       severity: "error",
       table: azure,
       row: 4,
-      message: 'ACR_USD "abc" is not a number: enter an amount such as 1250.50, $1,250.50 or (12.50).',
+      message:
+        'ACR_USD "abc" is not a number: enter an amount such as 1250.50, $1,250.50 or (12.50).',
     });
   });
   it("scores a chosen as-of month", async () => {
-    const r = JSON.parse((await runCli(["score", "--azure", azure, "--as-of", "2024-06", "--json"])).out);
+    const r = JSON.parse(
+      (await runCli(["score", "--azure", azure, "--as-of", "2024-06", "--json"])).out
+    );
     expect(r.asOf).toBe("2024-06");
     expect(r.tracks.smb.netCustomerAdds.azure.current).toBe(1);
   });
@@ -76,18 +99,45 @@ describe("security-pcs score summary", () => {
 
 describe("bad input", () => {
   it.each([
-    [["score", "--azure", join(dir, "missing.csv")], `security-pcs: ${join(dir, "missing.csv")}: file not found`],
+    [
+      ["score", "--azure", join(dir, "missing.csv")],
+      `security-pcs: ${join(dir, "missing.csv")}: file not found`,
+    ],
     [["score", "--azure", dir], `security-pcs: ${dir}: is a folder, not a file`],
-    [["score", "--azure", file("nocol.csv", "Month,Tenant,Service\n2025-06,a,Key Vault\n")], `security-pcs: ${join(dir, "nocol.csv")}: the Azure consumption table has no ACR column. Add a column with one of these headers: ACR_USD, ACR (USD), ACR, AzureConsumedRevenueUSD, Consumed Revenue.`],
-    [["score", "--m365", file("nopaid.csv", "Month,Tenant,Workload\n")], `security-pcs: ${join(dir, "nopaid.csv")}: the Microsoft 365 licences table has no paid licences column. Add a column with one of these headers: PaidAvailableUnits, Paid Licenses, Paid Licences, Paid Seats, Paid.`],
-    [["score", "--certs", file("empty.csv", "")], `security-pcs: ${join(dir, "empty.csv")}: the file is empty; it needs a header row`],
-    [["score", "--azure", file("bin.csv", "a\u0000b")], `security-pcs: ${join(dir, "bin.csv")}: not a CSV text file (it contains binary data; export the sheet as CSV UTF-8)`],
-    [["score"], "security-pcs: no input: give --azure, --m365 and/or --certs CSV files, or --workbook BOOK.xlsx (see security-pcs --help)"],
+    [
+      ["score", "--azure", file("nocol.csv", "Month,Tenant,Service\n2025-06,a,Key Vault\n")],
+      `security-pcs: ${join(dir, "nocol.csv")}: the Azure consumption table has no ACR column. Add a column with one of these headers: ACR_USD, ACR (USD), ACR, AzureConsumedRevenueUSD, Consumed Revenue.`,
+    ],
+    [
+      ["score", "--m365", file("nopaid.csv", "Month,Tenant,Workload\n")],
+      `security-pcs: ${join(dir, "nopaid.csv")}: the Microsoft 365 licences table has no paid licences column. Add a column with one of these headers: PaidAvailableUnits, Paid Licenses, Paid Licences, Paid Seats, Paid.`,
+    ],
+    [
+      ["score", "--certs", file("empty.csv", "")],
+      `security-pcs: ${join(dir, "empty.csv")}: the file is empty; it needs a header row`,
+    ],
+    [
+      ["score", "--azure", file("bin.csv", "a\u0000b")],
+      `security-pcs: ${join(dir, "bin.csv")}: not a CSV text file (it contains binary data; export the sheet as CSV UTF-8)`,
+    ],
+    [
+      ["score"],
+      "security-pcs: no input: give --azure, --m365 and/or --certs CSV files, or --workbook BOOK.xlsx (see security-pcs --help)",
+    ],
     [["score", "--azure"], "security-pcs: --azure needs a value (see security-pcs --help)"],
     [["score", "--bogus"], "security-pcs: unknown option --bogus (see security-pcs --help)"],
-    [["score", "--azure", azure, "--as-of", "June"], 'security-pcs: --as-of "June" is not a month: use YYYY-MM, e.g. 2025-06'],
-    [["score", "--azure", azure, "--as-of", "2025-13"], 'security-pcs: --as-of "2025-13" is not a month: use YYYY-MM, e.g. 2025-06'],
-    [["frobnicate"], 'security-pcs: unknown command "frobnicate": the command is "score" (see security-pcs --help)'],
+    [
+      ["score", "--azure", azure, "--as-of", "June"],
+      'security-pcs: --as-of "June" is not a month: use YYYY-MM, e.g. 2025-06',
+    ],
+    [
+      ["score", "--azure", azure, "--as-of", "2025-13"],
+      'security-pcs: --as-of "2025-13" is not a month: use YYYY-MM, e.g. 2025-06',
+    ],
+    [
+      ["frobnicate"],
+      'security-pcs: unknown command "frobnicate": the command is "score" (see security-pcs --help)',
+    ],
   ])("exits 2 for %p with one line on stderr", async (argv, message) => {
     const { code, out, err } = await runCli(argv as string[]);
     expect(code).toBe(2);

@@ -20,7 +20,9 @@ describe("header recognition", () => {
     expect(detectKind(["Month", "Tenant", "Service", "ACR"])).toBe("azure");
     expect(detectKind(["Month", "Tenant", "Workload", "Paid Licenses"])).toBe("m365");
     expect(detectKind(["Email", "Exam"])).toBe("certifications");
-    expect(detectKind(["IndividualFirstName", "IndividualLastName", "TrainingTitle"])).toBe("certifications");
+    expect(detectKind(["IndividualFirstName", "IndividualLastName", "TrainingTitle"])).toBe(
+      "certifications"
+    );
     expect(detectKind(["Month", "Tenant"])).toBeNull();
     expect(detectKind(["ACR", "Paid"])).toBe("ambiguous");
   });
@@ -42,14 +44,26 @@ describe("input errors", () => {
     );
   });
   it("says when a range has both an ACR and a paid-licences column", () => {
-    expect(message(() => detectUsageKind(["ACR", "Paid"], "usage"))).toMatch(/both an ACR column and a paid-licences column/);
+    expect(message(() => detectUsageKind(["ACR", "Paid"], "usage"))).toMatch(
+      /both an ACR column and a paid-licences column/
+    );
   });
   it.each([
     ["month", ["CustomerTenantId", "Service", "ACR_USD"], "Month, Usage Month, Date"],
-    ["tenant", ["Month", "Service", "ACR_USD"], "CustomerTenantId, Customer Tenant ID, Tenant ID, TenantId, Tenant"],
-    ["service", ["Month", "Tenant", "ACR_USD"], "Service, Service Name, ServiceName, ServiceLevel2, Meter Category, Product"],
+    [
+      "tenant",
+      ["Month", "Service", "ACR_USD"],
+      "CustomerTenantId, Customer Tenant ID, Tenant ID, TenantId, Tenant",
+    ],
+    [
+      "service",
+      ["Month", "Tenant", "ACR_USD"],
+      "Service, Service Name, ServiceName, ServiceLevel2, Meter Category, Product",
+    ],
   ])("names the missing Azure %s column and the headers it accepts", (label, header, accepted) => {
-    expect(message(() => score({ azure: [header] }))).toBe(`Azure: the Azure consumption table has no ${label} column. Add a column with one of these headers: ${accepted}.`);
+    expect(message(() => score({ azure: [header] }))).toBe(
+      `Azure: the Azure consumption table has no ${label} column. Add a column with one of these headers: ${accepted}.`
+    );
   });
   it("names a missing Microsoft 365 workload column", () => {
     expect(message(() => score({ m365: [["Month", "Tenant", "Paid"]] }))).toBe(
@@ -57,10 +71,16 @@ describe("input errors", () => {
     );
   });
   it("names a missing Microsoft 365 paid-licences column", () => {
-    expect(message(() => score({ m365: [["Month", "Tenant", "Workload"]] }))).toMatch(/no paid licences column\. Add a column with one of these headers: PaidAvailableUnits/);
+    expect(message(() => score({ m365: [["Month", "Tenant", "Workload"]] }))).toMatch(
+      /no paid licences column\. Add a column with one of these headers: PaidAvailableUnits/
+    );
   });
   it("names a missing certification or person column", () => {
-    expect(message(() => score({ certs: [["Person", "Earned"]] }))).toMatch(/^Certs: the certifications table has no certification column\. Add a column with one of these headers: Certification, Certification Name, Exam, TrainingTitle, Credential\.$/);
-    expect(message(() => score({ certs: [["Certification", "IndividualFirstName"]] }))).toMatch(/no person column\. .*Person, Email, CorpEmail, MCPID, Name; or both IndividualFirstName and IndividualLastName/);
+    expect(message(() => score({ certs: [["Person", "Earned"]] }))).toMatch(
+      /^Certs: the certifications table has no certification column\. Add a column with one of these headers: Certification, Certification Name, Exam, TrainingTitle, Credential\.$/
+    );
+    expect(message(() => score({ certs: [["Certification", "IndividualFirstName"]] }))).toMatch(
+      /no person column\. .*Person, Email, CorpEmail, MCPID, Name; or both IndividualFirstName and IndividualLastName/
+    );
   });
 });

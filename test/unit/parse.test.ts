@@ -1,8 +1,22 @@
 import { MAX_LISTED_ROW_ERRORS } from "../../src/scoring/issues";
-import { AZURE_HEADER, azureRow, azureTable, certTable, M365_HEADER, m365Row, m365Table, score } from "../helpers/tables";
+import {
+  AZURE_HEADER,
+  azureRow,
+  azureTable,
+  certTable,
+  M365_HEADER,
+  m365Row,
+  m365Table,
+  score,
+} from "../helpers/tables";
 
-const errorsOf = (r: ReturnType<typeof score>, table: string): { row: number | null; message: string }[] =>
-  r.issues.filter((i) => i.table === table && i.severity === "error").map((i) => ({ row: i.row, message: i.message }));
+const errorsOf = (
+  r: ReturnType<typeof score>,
+  table: string
+): { row: number | null; message: string }[] =>
+  r.issues
+    .filter((i) => i.table === table && i.severity === "error")
+    .map((i) => ({ row: i.row, message: i.message }));
 
 describe("Azure row outcomes", () => {
   const table = azureTable([
@@ -19,14 +33,25 @@ describe("Azure row outcomes", () => {
   const counts = r.inputs[0]?.counts;
 
   it("counts every data row in exactly one outcome", () => {
-    expect(counts).toEqual({ dataRows: 8, empty: 2, counted: 1, duplicate: 0, errors: 2, notEligible: { service: 1, offer: 1, association: 1 } });
+    expect(counts).toEqual({
+      dataRows: 8,
+      empty: 2,
+      counted: 1,
+      duplicate: 0,
+      errors: 2,
+      notEligible: { service: 1, offer: 1, association: 1 },
+    });
   });
   it("reports row errors with the sheet row (header = row 1) and the column", () => {
     expect(errorsOf(r, "Azure")).toEqual([
-      { row: 7, message: 'Month "2025-13" is not a month: use YYYY-MM, M/D/YYYY or an Excel date.' },
+      {
+        row: 7,
+        message: 'Month "2025-13" is not a month: use YYYY-MM, M/D/YYYY or an Excel date.',
+      },
       {
         row: 8,
-        message: 'CustomerTenantId is blank: enter the customer\'s tenant id; ACR_USD "abc" is not a number: enter an amount such as 1250.50, $1,250.50 or (12.50).',
+        message:
+          'CustomerTenantId is blank: enter the customer\'s tenant id; ACR_USD "abc" is not a number: enter an amount such as 1250.50, $1,250.50 or (12.50).',
       },
     ]);
   });
@@ -42,7 +67,10 @@ describe("Azure row outcomes", () => {
     expect(c).toMatchObject({ duplicate: 1, errors: 2, counted: 1, notEligible: {} });
   });
   it("notes a missing offer or association column instead of failing", () => {
-    const t = [["Month", "Tenant", "Service", "ACR"], ["2025-06", "t1", "Key Vault", 700]];
+    const t = [
+      ["Month", "Tenant", "Service", "ACR"],
+      ["2025-06", "t1", "Key Vault", 700],
+    ];
     const res = score({ azure: t }, "2025-06");
     expect(res.issues.filter((i) => i.severity === "info").map((i) => i.message)).toEqual([
       "No offer column: every row's offer is taken as eligible.",
@@ -55,32 +83,49 @@ describe("Azure row outcomes", () => {
       azureRow({ month: "2025-06", tenant: "t1", acr: 100, service: "Microsoft Defender EASM" }),
       azureRow({ month: "2025-05", tenant: "t2", acr: 50.5, service: "Microsoft Defender EASM" }),
     ]);
-    const warnings = score({ azure: t }, "2025-06").issues.filter((i) => i.message.includes("possibly a renamed eligible product"));
+    const warnings = score({ azure: t }, "2025-06").issues.filter((i) =>
+      i.message.includes("possibly a renamed eligible product")
+    );
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ row: 2, severity: "warning" });
     expect(warnings[0]?.message).toContain("2 rows carrying $150.50 ACR");
   });
   it("lists the first row errors and summarises the rest so a huge bad file stays readable", () => {
-    const rows = Array.from({ length: MAX_LISTED_ROW_ERRORS + 30 }, () => azureRow({ month: "never", tenant: "t", acr: 1 }));
+    const rows = Array.from({ length: MAX_LISTED_ROW_ERRORS + 30 }, () =>
+      azureRow({ month: "never", tenant: "t", acr: 1 })
+    );
     const res = score({ azure: azureTable(rows) }, "2025-06");
     const errs = errorsOf(res, "Azure");
     expect(errs).toHaveLength(MAX_LISTED_ROW_ERRORS + 1);
-    expect(errs[errs.length - 1]?.message).toMatch(/^30 more rows have errors like the ones above \(from sheet row 502\)/);
+    expect(errs[errs.length - 1]?.message).toMatch(
+      /^30 more rows have errors like the ones above \(from sheet row 502\)/
+    );
     expect(res.inputs[0]?.counts.errors).toBe(MAX_LISTED_ROW_ERRORS + 30);
   });
   it("never throws on strange cells", () => {
-    const t = azureTable([[{}, [], () => 1, Symbol("x"), NaN, Infinity, new Date("x"), BigInt(5)], [], [undefined]]);
+    const t = azureTable([
+      [{}, [], () => 1, Symbol("x"), NaN, Infinity, new Date("x"), BigInt(5)],
+      [],
+      [undefined],
+    ]);
     expect(() => score({ azure: t }, "2025-06")).not.toThrow();
   });
   it("accepts negative ACR (credits) as given", () => {
-    const t = azureTable([azureRow({ month: "2025-06", tenant: "t1", acr: "(100.00)" }), azureRow({ month: "2025-06", tenant: "t1", acr: 800 })]);
+    const t = azureTable([
+      azureRow({ month: "2025-06", tenant: "t1", acr: "(100.00)" }),
+      azureRow({ month: "2025-06", tenant: "t1", acr: 800 }),
+    ]);
     expect(score({ azure: t }, "2025-06").customers[0]?.azure?.ttmAcr).toBe(700);
   });
 });
 
 describe("Microsoft 365 row outcomes", () => {
   it("rejects negative and fractional licence counts and unreadable active licences", () => {
-    const t = m365Table([m365Row("2025-06", "t1", "Intune", -5, 0), m365Row("2025-06", "t1", "Intune", 10.5, 0), m365Row("2025-06", "t1", "Intune", 10, "n/a")]);
+    const t = m365Table([
+      m365Row("2025-06", "t1", "Intune", -5, 0),
+      m365Row("2025-06", "t1", "Intune", 10.5, 0),
+      m365Row("2025-06", "t1", "Intune", 10, "n/a"),
+    ]);
     const r = score({ m365: t }, "2025-06");
     expect(errorsOf(r, "M365").map((e) => e.message)).toEqual([
       'PaidAvailableUnits "-5" is negative: licence counts must be 0 or more.',
@@ -94,13 +139,27 @@ describe("Microsoft 365 row outcomes", () => {
     expect(r.customers[0]?.m365?.workloads[0]).toMatchObject({ paid: 10, active: 0 });
   });
   it("counts bundle rows as not eligible with the reason to list workloads", () => {
-    const r = score({ m365: m365Table([m365Row("2025-06", "t1", "Microsoft 365 E5", 400, 300)]) }, "2025-06");
+    const r = score(
+      { m365: m365Table([m365Row("2025-06", "t1", "Microsoft 365 E5", 400, 300)]) },
+      "2025-06"
+    );
     expect(r.inputs[0]?.counts.notEligible).toEqual({ bundle: 1 });
-    expect(r.issues.some((i) => i.row === 2 && i.message.includes("bundle: list its workloads as separate rows"))).toBe(true);
+    expect(
+      r.issues.some(
+        (i) => i.row === 2 && i.message.includes("bundle: list its workloads as separate rows")
+      )
+    ).toBe(true);
   });
   it("warns when there is no active-licences column", () => {
-    const t = [M365_HEADER.filter((h) => h !== "MonthlyActiveUsers"), ["2025-06", "t1", "c", "Intune", 10, "CPOR"]];
-    expect(score({ m365: t }, "2025-06").issues.some((i) => i.severity === "warning" && i.message.startsWith("No active-licences column"))).toBe(true);
+    const t = [
+      M365_HEADER.filter((h) => h !== "MonthlyActiveUsers"),
+      ["2025-06", "t1", "c", "Intune", 10, "CPOR"],
+    ];
+    expect(
+      score({ m365: t }, "2025-06").issues.some(
+        (i) => i.severity === "warning" && i.message.startsWith("No active-licences column")
+      )
+    ).toBe(true);
   });
 });
 
@@ -115,9 +174,15 @@ describe("certification row outcomes", () => {
       ["eve@x.com", "SC-100", "2024-01-01", "2026-01-01"],
     ]);
     const r = score({ certs: t }, "2025-06");
-    expect(r.inputs[0]?.counts).toMatchObject({ errors: 4, counted: 1, notEligible: { certification: 1 } });
+    expect(r.inputs[0]?.counts).toMatchObject({
+      errors: 4,
+      counted: 1,
+      notEligible: { certification: 1 },
+    });
     expect(errorsOf(r, "Certs").map((e) => e.row)).toEqual([2, 3, 4, 5]);
-    expect(errorsOf(r, "Certs")[3]?.message).toBe('Expires "soon" is not a date: use YYYY-MM-DD, M/D/YYYY or an Excel date, or leave it blank for no expiry.');
+    expect(errorsOf(r, "Certs")[3]?.message).toBe(
+      'Expires "soon" is not a date: use YYYY-MM-DD, M/D/YYYY or an Excel date, or leave it blank for no expiry.'
+    );
   });
   it("identifies people by the first person column, trimmed and case-insensitive", () => {
     const t = [

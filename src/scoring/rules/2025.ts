@@ -7,7 +7,8 @@ import { Rules } from "./types";
 export const RULES_2025: Rules = {
   id: "2025",
   title: "Solutions Partner for Security (2025)",
-  sourceUrl: "https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-security",
+  sourceUrl:
+    "https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-security",
   ttmMonths: 12,
   compareMonthsBack: 12,
   qualification: { minTotal: 70, minPerMetric: 1 },
@@ -44,12 +45,20 @@ export const RULES_2025: Rules = {
     smbStep3PointsPerPerson: 8,
   },
   azureServices: [
-    { canonical: "Advanced Data Security", aliases: ["advanced data security", "sql advanced data security"] },
+    {
+      canonical: "Advanced Data Security",
+      aliases: ["advanced data security", "sql advanced data security"],
+    },
     { canonical: "Advanced Threat Protection", aliases: ["advanced threat protection"] },
     { canonical: "Application Gateway", aliases: ["application gateway*"] },
     {
       canonical: "Microsoft Entra ID B2C",
-      aliases: ["azure active directory b2c", "azure ad b2c", "microsoft entra id b2c", "entra id b2c"],
+      aliases: [
+        "azure active directory b2c",
+        "azure ad b2c",
+        "microsoft entra id b2c",
+        "entra id b2c",
+      ],
     },
     {
       canonical: "Microsoft Entra Domain Services",
@@ -93,16 +102,27 @@ export const RULES_2025: Rules = {
       ],
     },
     { canonical: "Azure Firewall", aliases: ["azure firewall"] },
-    { canonical: "Azure Firewall Manager", aliases: ["azure firewall manager", "firewall manager"] },
+    {
+      canonical: "Azure Firewall Manager",
+      aliases: ["azure firewall manager", "firewall manager"],
+    },
     { canonical: "Azure Front Door Service", aliases: ["azure front door*", "front door*"] },
     {
       canonical: "Azure IoT Security",
-      aliases: ["azure iot security", "azure security center for iot", "azure defender for iot", "microsoft defender for iot"],
+      aliases: [
+        "azure iot security",
+        "azure security center for iot",
+        "azure defender for iot",
+        "microsoft defender for iot",
+      ],
     },
     { canonical: "Key Vault", aliases: ["key vault", "azure key vault"] },
     { canonical: "Network Watcher", aliases: ["network watcher"] },
     { canonical: "Security Center", aliases: ["security center", "azure security center*"] },
-    { canonical: "Microsoft Sentinel", aliases: ["sentinel", "azure sentinel", "microsoft sentinel"] },
+    {
+      canonical: "Microsoft Sentinel",
+      aliases: ["sentinel", "azure sentinel", "microsoft sentinel"],
+    },
   ],
   m365Workloads: [
     {
@@ -189,7 +209,17 @@ export const RULES_2025: Rules = {
     exact: { claimingpartnerofrecord: "CPOR", csptier1: "CSP1", csptier2: "CSP2" },
     prefixes: { cpor: "CPOR" },
   },
-  suspiciousWords: ["defender", "sentinel", "security", "firewall", "entra", "key vault", "bastion", "ddos", "intune"],
+  suspiciousWords: [
+    "defender",
+    "sentinel",
+    "security",
+    "firewall",
+    "entra",
+    "key vault",
+    "bastion",
+    "ddos",
+    "intune",
+  ],
   certifications: [
     {
       step: 1,

@@ -54,7 +54,12 @@ export interface Rules {
   /** How many months back the "previous" snapshot is taken. */
   compareMonthsBack: number;
   qualification: { minTotal: number; minPerMetric: number };
-  maxPoints: { netCustomerAdds: number; skilling: number; deployments: number; usageGrowth: number };
+  maxPoints: {
+    netCustomerAdds: number;
+    skilling: number;
+    deployments: number;
+    usageGrowth: number;
+  };
   netCustomerAdds: {
     /** Points per net new customer. */
     pointsPerCustomer: PerTrack<number>;
@@ -96,8 +101,14 @@ export interface Rules {
   /** Offer words that make an Azure row ineligible (normalised, matched as whole words). */
   excludedOfferWords: readonly string[];
   /** Association types by normalised header-style key: exact keys and key prefixes. */
-  azureAssociations: { exact: Readonly<Record<string, string>>; prefixes: Readonly<Record<string, string>> };
-  m365Associations: { exact: Readonly<Record<string, string>>; prefixes: Readonly<Record<string, string>> };
+  azureAssociations: {
+    exact: Readonly<Record<string, string>>;
+    prefixes: Readonly<Record<string, string>>;
+  };
+  m365Associations: {
+    exact: Readonly<Record<string, string>>;
+    prefixes: Readonly<Record<string, string>>;
+  };
   /** Words in an unmatched product name that suggest a renamed eligible product. */
   suspiciousWords: readonly string[];
   certifications: readonly CertificationRule[];
