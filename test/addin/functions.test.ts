@@ -1,0 +1,206 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { azureCells, certCells, m365Cells } from "../../bench/data";
+import { runCli } from "../helpers/cli";
+import { call, loadBuiltFunctions } from "../helpers/functions-host";
+
+const fns = loadBuiltFunctions();
+const fn = (id: string) => fns.get(id);
+
+// One fixture set, fed to the command line (as CSV) and to the functions (as Excel cell arrays).
+const azure = azureCells(4000, 120, 11);
+const m365 = m365Cells(1500, 120, 12);
+const certs = certCells(60, 13);
+// Excel hands blank cells as "" or null: blank some optional customer names both ways.
+azure.forEach((row, i) => {
+  if (i > 0 && i % 7 === 0) row[2] = i % 2 ? "" : null;
+});
+m365.forEach((row, i) => {
+  if (i > 0 && i % 5 === 0) row[2] = null;
+});
+const dir = mkdtempSync(join(tmpdir(), "pcs-fn-"));
+const csv = (name: string, cells: unknown[][]): string => {
+  const p = join(dir, name);
+  writeFileSync(
+    p,
+    cells.map((r) => r.map((c) => (c === null ? "" : String(c))).join(",")).join("\n")
+  );
+  return p;
+};
+let cli: {
+  tracks: Record<
+    string,
+    Record<string, { points: number }> & { total: number; qualified: boolean }
+  >;
+  total: number;
+  qualified: boolean;
+  asOf: string;
+};
+
+beforeAll(async () => {
+  const out = await runCli([
+    "score",
+    "--azure",
+    csv("a.csv", azure),
+    "--m365",
+    csv("m.csv", m365),
+    "--certs",
+    csv("c.csv", certs),
+    "--json",
+  ]);
+  cli = JSON.parse(out.out);
+});
+
+describe("dist/functions.js in a context with only CustomFunctions and Office", () => {
+  it("registers every function listed in functions.json", () => {
+    const meta = JSON.parse(
+      readFileSync(join(__dirname, "..", "..", "dist", "functions.json"), "utf8")
+    ) as { functions: { id: string }[] };
+    expect([...fns.keys()].sort()).toEqual(meta.functions.map((f) => f.id).sort());
+  });
+});
+
+describe("the same numbers as security-pcs score", () => {
+  it.each(["Enterprise", "SMB"])(
+    "NETADDS, DEPLOYMENTS, USAGEGROWTH on the %s track, usage ranges in either order",
+    (track) => {
+      const t = track.toLowerCase();
+      expect(call(fn("NETADDS"), azure, m365, track, null)).toBe(
+        cli.tracks[t]?.netCustomerAdds?.points
+      );
+      expect(call(fn("NETADDS"), m365, azure, track, null)).toBe(
+        cli.tracks[t]?.netCustomerAdds?.points
+      );
+      expect(call(fn("DEPLOYMENTS"), azure, m365, track, null)).toBe(
+        cli.tracks[t]?.deployments?.points
+      );
+      expect(call(fn("USAGEGROWTH"), m365, azure, track, null)).toBe(
+        cli.tracks[t]?.usageGrowth?.points
+      );
+    }
+  );
+  it("SKILLING for both tracks at the data's as-of month, given as text or as a date serial", () => {
+    expect(call(fn("SKILLING"), certs, "SMB", cli.asOf)).toBe(cli.tracks.smb?.skilling?.points);
+    const [y, m] = cli.asOf.split("-").map(Number) as [number, number];
+    const serial = Date.UTC(y, m - 1, 15) / 86400000 + 25569;
+    expect(call(fn("SKILLING"), certs, "enterprise", serial)).toBe(
+      cli.tracks.enterprise?.skilling?.points
+    );
+  });
+  it("SCORE, QUALIFIED and SCORECARD", () => {
+    expect(call(fn("SCORE"), azure, m365, certs, null, null)).toBe(cli.total);
+    expect(call(fn("SCORE"), azure, m365, certs, "SMB", null)).toBe(cli.tracks.smb?.total);
+    expect(call(fn("QUALIFIED"), azure, m365, certs, null)).toBe(cli.qualified);
+    const table = call(fn("SCORECARD"), azure, m365, certs, null) as unknown[][];
+    expect(table[0]).toEqual(["Metric", "Max", "Enterprise", "SMB"]);
+    expect(table.map((r) => r[0])).toEqual([
+      "Metric",
+      "Net customer adds",
+      "Intermediate certifications",
+      "Deployments",
+      "Usage growth",
+      "Total",
+      "Qualified",
+    ]);
+    expect(table[5]).toEqual(["Total", 100, cli.tracks.enterprise?.total, cli.tracks.smb?.total]);
+    expect(table[6]).toEqual([
+      "Qualified",
+      "",
+      cli.tracks.enterprise?.qualified,
+      cli.tracks.smb?.qualified,
+    ]);
+  });
+});
+
+describe("blank and omitted arguments", () => {
+  const small = [
+    ["Month", "Tenant", "Service", "ACR"],
+    [45838, "t1", "Key Vault", 700],
+    ["", null, 0, ""],
+  ];
+  it.each([[""], [null], [0], [[[""]]], [[[null]]], [[[0]]]])(
+    "treats a blank moreUsage (%p) as no table",
+    (blank) => {
+      expect(call(fn("NETADDS"), small, blank, "SMB", null)).toBe(4);
+    }
+  );
+  it("gives #N/A when there is nothing to score", () => {
+    expect(call(fn("NETADDS"), [[""]], null, null, null)).toEqual({
+      error: "#N/A",
+      message: "Nothing to score: give an Azure or Microsoft 365 range with its header row.",
+    });
+    expect(call(fn("SKILLING"), [[null]], null, null)).toMatchObject({ error: "#N/A" });
+    expect(call(fn("SCORE"), [[0]], "", [[""]], null, null)).toMatchObject({ error: "#N/A" });
+  });
+});
+
+describe("bad input gives #VALUE! with a message that says what to fix", () => {
+  it("names the missing ACR or licence column", () => {
+    const noKind = [
+      ["Month", "Tenant", "Service"],
+      [45838, "t1", "Key Vault"],
+    ];
+    const r = call(fn("NETADDS"), noKind, null, null, null) as { error: string; message: string };
+    expect(r.error).toBe("#VALUE!");
+    expect(r.message).toMatch(
+      /^usage: the table is neither Azure consumption nor Microsoft 365 licences: it needs an ACR column \(ACR_USD, .*\) or a paid-licences column \(PaidAvailableUnits, /
+    );
+  });
+  it("names a missing required column of a recognised table", () => {
+    const r = call(fn("DEPLOYMENTS"), [["Month", "Tenant", "ACR"]], null, null, null) as {
+      message: string;
+    };
+    expect(r).toMatchObject({ error: "#VALUE!" });
+    expect(r.message).toBe(
+      "usage: the Azure consumption table has no service column. Add a column with one of these headers: Service, Service Name, ServiceName, ServiceLevel2, Meter Category, Product."
+    );
+  });
+  it("rejects an unknown track, Best without all inputs, and an unreadable as-of", () => {
+    const small = [["Month", "Tenant", "Service", "ACR"]];
+    expect(call(fn("NETADDS"), small, null, "Gold", null)).toEqual({
+      error: "#VALUE!",
+      message: 'Unknown track "Gold": use "Enterprise", "SMB".',
+    });
+    expect(call(fn("NETADDS"), small, null, "best", null)).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringMatching(/use SECURITY.SCORE/),
+    });
+    expect(call(fn("SCORE"), small, null, null, "Platinum", null)).toEqual({
+      error: "#VALUE!",
+      message: 'Unknown track "Platinum": use "Enterprise", "SMB" or "Best".',
+    });
+    expect(call(fn("NETADDS"), small, null, null, "soon")).toEqual({
+      error: "#VALUE!",
+      message: 'As-of "soon" is not a month: give a date cell or "YYYY-MM" text, e.g. "2025-06".',
+    });
+  });
+  it("rejects two Azure ranges", () => {
+    const small = [["Month", "Tenant", "Service", "ACR"]];
+    expect(call(fn("NETADDS"), small, small, null, null)).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringMatching(/both usage and moreUsage are Azure consumption tables/),
+    });
+  });
+  it("never shows a JavaScript exception text", () => {
+    const weird = [
+      [{}, [], null],
+      [Symbol.iterator, NaN, -Infinity],
+    ];
+    const r = call(fn("SCORE"), weird, weird, weird, null, null);
+    expect(JSON.stringify(r ?? null)).not.toMatch(/TypeError|undefined is not|Cannot read/);
+  });
+});
+
+describe("ELIGIBLE", () => {
+  it.each([
+    ["Azure Security Center Standard", "Security Center"],
+    ["Azure Sentinel", "Microsoft Sentinel"],
+    ["MDE", "Microsoft Defender for Endpoint"],
+    ["Virtual Machines", false],
+    ["", false],
+    [null, false],
+  ])("ELIGIBLE(%p) = %p", (product, expected) => {
+    expect(call(fn("ELIGIBLE"), product)).toBe(expected);
+  });
+});
