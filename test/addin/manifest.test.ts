@@ -26,12 +26,9 @@ function attributes(node: unknown, attr: string, path = ""): { path: string; val
 const host = ((app.VersionOverrides as Node).Hosts as Node).Host as Node;
 const resources = (app.VersionOverrides as Node).Resources as Node;
 const ids = new Set(attributes(resources, "id").map((a) => a.value));
+const urls = ([] as Node[]).concat((resources.Urls as Node).Url as Node[]);
 const urlOf = (id: string): string =>
-  attributes(resources, "id").find((a) => a.value === id) &&
-  String(
-    (([] as Node[]).concat((resources.Urls as Node).Url as Node[]).find((u) => u["@id"] === id) ??
-      {})["@DefaultValue"]
-  );
+  String(urls.find((u) => u["@id"] === id)?.["@DefaultValue"] ?? "");
 
 describe("manifest.xml", () => {
   it("has a GUID id, an n.n.n.n version, ReadWriteDocument and a real name", () => {

@@ -1,0 +1,211 @@
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import { buildScorecard } from "../../src/excel/build-scorecard";
+import { blockRows, findCandidates, readCandidate } from "../../src/excel/read-tables";
+import { OWNER_PROPERTY, writeScorecard } from "../../src/excel/write-scorecard";
+import { buildScorecardLayout } from "../../src/report/layout";
+import { RULES_2025, scoreTables } from "../../src/scoring";
+import { azureCells, certCells, m365Cells } from "../../bench/data";
+import { CELL_LIMIT, FakeWorkbook, fakeGlobals, PAYLOAD_LIMIT } from "../fakes/fake-excel";
+
+const ctx = (wb: FakeWorkbook): Excel.RequestContext =>
+  wb.context() as unknown as Excel.RequestContext;
+
+function workbook(): FakeWorkbook {
+  const wb = new FakeWorkbook();
+  (global as any).Excel = fakeGlobals(wb).Excel;
+  return wb;
+}
+
+function layoutFor(customers: number): ReturnType<typeof buildScorecardLayout> {
+  const result = scoreTables(
+    { azure: { cells: azureCells(customers * 4, customers, 5), name: "Azure" } },
+    RULES_2025
+  );
+  return buildScorecardLayout(result, { generated: "2026-11-22T00:00:00.000Z", rules: RULES_2025 });
+}
+
+describe("finding input tables", () => {
+  it("takes Excel tables first, else each sheet's used range, and recognises them by their headers", async () => {
+    const wb = workbook();
+    wb.addSheet("Azure", [
+      [""],
+      ["", "Month", "Tenant", "Service", "ACR"],
+      ["", 45838, "t1", "Key Vault", 700],
+    ]);
+    wb.addSheet("Licences", m365Cells(3, 2));
+    wb.addTable("Licences", "M365Usage", "A1:H4");
+    wb.addSheet("Notes", [["just text"]]);
+    wb.addSheet("Empty");
+    const found = await findCandidates(ctx(wb));
+    expect(
+      found.map((c) => [c.label, c.kind, c.rowIndex, c.columnIndex, c.rowCount, c.columnCount])
+    ).toEqual([
+      ["M365Usage (table on Licences)", "m365", 0, 0, 4, 8],
+      ["Azure (sheet)", "azure", 1, 1, 2, 4],
+      ["Notes (sheet)", null, 0, 0, 1, 1],
+    ]);
+    expect(wb.syncs).toBe(3);
+  });
+});
+
+describe("reading large ranges", () => {
+  it("reads N rows in ceil(N / block) syncs, every request under 5 MB and every read under 5 million cells", async () => {
+    const wb = workbook();
+    const cells = azureCells(100_000, 500, 9);
+    wb.addSheet("Azure", cells);
+    const [candidate] = await findCandidates(ctx(wb));
+    const before = wb.syncs;
+    const progress: number[] = [];
+    const read = await readCandidate(ctx(wb), candidate!, (n) => progress.push(n));
+    const block = blockRows(8);
+    expect(wb.syncs - before).toBe(Math.ceil(100_001 / block));
+    expect(read).toEqual(cells);
+    expect(Math.max(...wb.reads.slice(-progress.length).map((r) => r.rows))).toBe(block);
+    expect(Math.max(...wb.responseBytes)).toBeLessThan(PAYLOAD_LIMIT);
+    expect(Math.max(...wb.reads.map((r) => r.rows * r.cols))).toBeLessThanOrEqual(CELL_LIMIT);
+    expect(progress[progress.length - 1]).toBe(100_001);
+  });
+  it("halves the block and carries on when a block of long text still exceeds the payload limit", async () => {
+    const wb = workbook();
+    const long = "x".repeat(2000);
+    const rows = [
+      ["Month", "Tenant", "Service", "ACR"],
+      ...Array.from({ length: 4000 }, (_, i) => [45838, `t${i}`, long, 1]),
+    ];
+    wb.addSheet("Azure", rows);
+    const [candidate] = await findCandidates(ctx(wb));
+    const read = await readCandidate(ctx(wb), candidate!);
+    expect(read).toHaveLength(4001);
+    expect(wb.responseBytes.some((b) => b > PAYLOAD_LIMIT)).toBe(true);
+    expect(read[4000]?.[1]).toBe("t3999");
+  });
+});
+
+describe("writing the scorecard", () => {
+  it.each([10, 3000])("writes %p customers in the same 4 syncs", async (customers) => {
+    const wb = workbook();
+    wb.addSheet("Data");
+    const before = wb.syncs;
+    const outcome = await writeScorecard(ctx(wb), layoutFor(customers));
+    expect(wb.syncs - before).toBe(4);
+    expect(outcome).toMatchObject({ sheetName: "Security Scorecard", replaced: null });
+    const snap = wb.snapshot();
+    const sheet = snap.sheets.find((s) => s.name === "Security Scorecard");
+    expect(sheet?.properties[OWNER_PROPERTY]).toBe("1");
+    expect(snap.tables.map((t) => t.name)).toEqual([
+      "ScoreSummary",
+      "ScoreBreakdown",
+      "ScoreCustomers",
+      "ScorePeople",
+      "ScoreIssues",
+      "ScoreRowOutcomes",
+      "ScoreChartData",
+    ]);
+    const layout = layoutFor(customers);
+    const expected = layout.tables.find((t) => t.name === "ScoreCustomers")?.rows ?? 0;
+    expect(expected).toBeGreaterThan(customers * 0.9);
+    expect(snap.tables.find((t) => t.name === "ScoreCustomers")?.rows).toHaveLength(expected - 1);
+    expect(sheet?.charts).toHaveLength(1);
+    expect(Math.max(...wb.requestBytes)).toBeLessThan(PAYLOAD_LIMIT);
+  });
+
+  it("never touches a user's sheet of the same name, and a refresh replaces only its own scorecard", async () => {
+    const wb = workbook();
+    wb.addSheet("Security Scorecard", [["my own notes"]]);
+    const first = await writeScorecard(ctx(wb), layoutFor(5));
+    expect(first.sheetName).toBe("Security Scorecard (2)");
+    const second = await writeScorecard(ctx(wb), layoutFor(7));
+    expect(second).toMatchObject({
+      sheetName: "Security Scorecard (2)",
+      replaced: "Security Scorecard (2)",
+    });
+    const snap = wb.snapshot();
+    expect(snap.sheets.map((s) => s.name)).toEqual([
+      "Security Scorecard",
+      "Security Scorecard (2)",
+    ]);
+    expect(snap.sheets[0]?.values).toEqual([["my own notes"]]);
+    const expected = (layoutFor(7).tables.find((t) => t.name === "ScoreCustomers")?.rows ?? 0) - 1;
+    expect(snap.tables.find((t) => t.name === "ScoreCustomers")?.rows).toHaveLength(expected);
+  });
+
+  it.each(["tables.add", "charts.add", "range.numberFormat"])(
+    "leaves the previous scorecard as it was when %s fails half-way",
+    async (operation) => {
+      const wb = workbook();
+      await writeScorecard(ctx(wb), layoutFor(5));
+      const before = JSON.stringify(wb.snapshot());
+      wb.failWhen = (op) => op === operation;
+      await expect(writeScorecard(ctx(wb), layoutFor(9))).rejects.toMatchObject({
+        code: "GeneralException",
+      });
+      wb.failWhen = null;
+      expect(JSON.stringify(wb.snapshot())).toBe(before);
+    }
+  );
+
+  it("keeps a user's own table name free by suffixing ours", async () => {
+    const wb = workbook();
+    wb.addSheet("Mine", [["a"], ["1"]]);
+    wb.addTable("Mine", "ScoreSummary", "A1:A2");
+    const outcome = await writeScorecard(ctx(wb), layoutFor(3));
+    expect(outcome.tables[0]).toBe("ScoreSummary2");
+    expect(wb.snapshot().tables[0]).toMatchObject({ name: "ScoreSummary", sheet: "Mine" });
+  });
+
+  it("writes text that Excel would convert (dates, numbers, formulas) as text", async () => {
+    const wb = workbook();
+    const layout = layoutFor(2);
+    layout.cells.push([
+      { value: '=HYPERLINK("http://x")' },
+      { value: "2025-06" },
+      { value: "0012" },
+    ]);
+    await writeScorecard(ctx(wb), layout);
+    const values = wb.snapshot().sheets[0]?.values ?? [];
+    expect(values[values.length - 1]?.slice(0, 3)).toEqual([
+      '=HYPERLINK("http://x")',
+      "2025-06",
+      "0012",
+    ]);
+  });
+});
+
+describe("the pane's whole job", () => {
+  it("reads the chosen tables, scores them and writes ScoreSummary with native formulas", async () => {
+    const wb = workbook();
+    wb.addSheet("Azure", azureCells(2000, 80, 21));
+    wb.addSheet("M365", m365Cells(800, 80, 22));
+    wb.addSheet("Certs", certCells(40, 23));
+    const candidates = await findCandidates(ctx(wb));
+    const pick = (kind: string) => candidates.find((c) => c.kind === kind);
+    const steps: string[] = [];
+    const { result } = await buildScorecard(
+      ctx(wb),
+      { azure: pick("azure")!, m365: pick("m365")!, certifications: pick("certifications")! },
+      RULES_2025,
+      (m) => steps.push(m)
+    );
+    expect(steps[steps.length - 1]).toBe("Done");
+    const summary = wb.snapshot().tables.find((t) => t.name === "ScoreSummary");
+    expect(summary?.header).toEqual(["Metric", "Max", "Enterprise", "SMB"]);
+    expect(summary?.rows.map((r) => r[0])).toEqual([
+      "Net customer adds",
+      "Intermediate certifications",
+      "Deployments",
+      "Usage growth",
+      "Total",
+      "Qualified",
+    ]);
+    expect(summary?.rows[0]?.slice(2)).toEqual([
+      result.tracks.enterprise.netCustomerAdds.points,
+      result.tracks.smb.netCustomerAdds.points,
+    ]);
+    const formulas = Object.values(summary?.formulas ?? {});
+    expect(formulas).toHaveLength(5);
+    expect(
+      formulas.filter((f) => /^=ROUND\(SUM\([CD]\d+:[CD]\d+\)\*3,0\)\/3$/.test(f))
+    ).toHaveLength(2);
+    expect(formulas.filter((f) => /^=AND\([CD]\d+>=70(,[CD]\d+>=1){4}\)$/.test(f))).toHaveLength(2);
+  });
+});
