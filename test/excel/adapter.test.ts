@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { buildScorecard } from "../../src/excel/build-scorecard";
 import { blockRows, findCandidates, readCandidate } from "../../src/excel/read-tables";
 import { OWNER_PROPERTY, writeScorecard } from "../../src/excel/write-scorecard";

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any */
 /**
  * An in-memory fake of the Office.js Excel subset the add-in uses, faithful to documented
  * behaviour where it matters to us:
@@ -97,17 +96,31 @@ class SheetModel {
 }
 
 /** Column letters ↔ numbers and A1 addresses. */
-export function parseAddress(address: string): { row: number; col: number; rows: number; cols: number } {
+export function parseAddress(address: string): {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+} {
   const parts = address.replace(/\$/g, "").replace(/^.*!/, "").split(":");
   const one = (a: string): { r: number; c: number } => {
     const m = /^([A-Z]+)(\d+)$/i.exec(a);
     if (!m) throw new FakeOfficeError("InvalidArgument", `bad address ${address}`);
-    const c = (m[1] ?? "A").toUpperCase().split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    const c =
+      (m[1] ?? "A")
+        .toUpperCase()
+        .split("")
+        .reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
     return { r: Number(m[2]) - 1, c };
   };
   const a = one(parts[0] ?? "A1");
   const b = one(parts[1] ?? parts[0] ?? "A1");
-  return { row: Math.min(a.r, b.r), col: Math.min(a.c, b.c), rows: Math.abs(b.r - a.r) + 1, cols: Math.abs(b.c - a.c) + 1 };
+  return {
+    row: Math.min(a.r, b.r),
+    col: Math.min(a.c, b.c),
+    rows: Math.abs(b.r - a.r) + 1,
+    cols: Math.abs(b.c - a.c) + 1,
+  };
 }
 
 export function toAddress(row: number, col: number, rows = 1, cols = 1): string {
@@ -134,7 +147,14 @@ export interface WorkbookSnapshot {
     numberFormats: Record<string, string>;
     charts: ChartModel[];
   }[];
-  tables: { name: string; sheet: string; address: string; header: unknown[]; rows: unknown[][]; formulas: Record<string, string> }[];
+  tables: {
+    name: string;
+    sheet: string;
+    address: string;
+    header: unknown[];
+    rows: unknown[][];
+    formulas: Record<string, string>;
+  }[];
 }
 
 /** The workbook and its bookkeeping. */
@@ -155,7 +175,11 @@ export class FakeWorkbook {
   /** Adds a sheet holding `rows` from A1 (test set-up, outside any batch). */
   addSheet(name: string, rows: unknown[][] = []): SheetModel {
     const sheet = new SheetModel(name);
-    rows.forEach((row, r) => row.forEach((v, c) => v !== "" && v !== null && v !== undefined && (sheet.cell(r, c).value = v)));
+    rows.forEach((row, r) =>
+      row.forEach(
+        (v, c) => v !== "" && v !== null && v !== undefined && (sheet.cell(r, c).value = v)
+      )
+    );
     this.sheets.push(sheet);
     this.active ??= sheet;
     return sheet;
@@ -199,9 +223,17 @@ export class FakeWorkbook {
         for (const [key, cell] of s.cells) {
           const [r, c] = key.split(",").map(Number) as [number, number];
           if (cell.formula) formulas[toAddress(r, c)] = cell.formula;
-          if (cell.numberFormat && cell.numberFormat !== "General") numberFormats[toAddress(r, c)] = cell.numberFormat;
+          if (cell.numberFormat && cell.numberFormat !== "General")
+            numberFormats[toAddress(r, c)] = cell.numberFormat;
         }
-        return { name: s.name, properties: Object.fromEntries(s.properties), values, formulas, numberFormats, charts: s.charts };
+        return {
+          name: s.name,
+          properties: Object.fromEntries(s.properties),
+          values,
+          formulas,
+          numberFormats,
+          charts: s.charts,
+        };
       }),
       tables: this.tables.map((t) => {
         const header: unknown[] = [];
@@ -217,16 +249,28 @@ export class FakeWorkbook {
           }
           rows.push(row);
         }
-        return { name: t.name, sheet: t.sheet.name, address: toAddress(t.row, t.col, t.rows, t.cols), header, rows, formulas };
+        return {
+          name: t.name,
+          sheet: t.sheet.name,
+          address: toAddress(t.row, t.col, t.rows, t.cols),
+          header,
+          rows,
+          formulas,
+        };
       }),
     };
   }
 }
 
-type Step = { kind: "op"; name: string; bytes: number; run: () => void } | { kind: "load"; run: () => number };
+type Step =
+  | { kind: "op"; name: string; bytes: number; run: () => void }
+  | { kind: "load"; run: () => number };
 
 const NOT_LOADED = (prop: string): FakeOfficeError =>
-  new FakeOfficeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+  new FakeOfficeError(
+    "PropertyNotLoaded",
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
+  );
 
 /** Base of every proxy: loadable properties that become readable after sync. */
 class Proxy {
@@ -244,7 +288,12 @@ class Proxy {
   }
 
   load(props?: string | string[] | Record<string, unknown>): this {
-    const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : Array.isArray(props) ? props : [];
+    const list =
+      typeof props === "string"
+        ? props.split(",").map((p) => p.trim())
+        : Array.isArray(props)
+          ? props
+          : [];
     this.ctx.enqueueLoad(() => {
       let bytes = 0;
       for (const p of list) {
@@ -280,16 +329,25 @@ export class FakeRequestContext {
     this.queue = [];
     const request = steps.reduce((n, s) => n + (s.kind === "op" ? s.bytes : 32), 0);
     this.model.requestBytes.push(request);
-    if (request > PAYLOAD_LIMIT) throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${request} bytes).`);
+    if (request > PAYLOAD_LIMIT)
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${request} bytes).`
+      );
     let response = 0;
     for (const step of steps) {
       if (step.kind === "op") {
-        if (this.model.failWhen?.(step.name)) throw new FakeOfficeError("GeneralException", `injected failure at ${step.name}`);
+        if (this.model.failWhen?.(step.name))
+          throw new FakeOfficeError("GeneralException", `injected failure at ${step.name}`);
         step.run();
       } else response += step.run();
     }
     this.model.responseBytes.push(response);
-    if (response > PAYLOAD_LIMIT) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${response} bytes).`);
+    if (response > PAYLOAD_LIMIT)
+      throw new FakeOfficeError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${response} bytes).`
+      );
     await Promise.resolve();
   }
 
@@ -316,13 +374,19 @@ class WorksheetCollectionProxy extends Proxy {
   }
   override load(props?: string | string[]): this {
     // "items/name" loads the items with their names.
-    const list = (typeof props === "string" ? props.split(",") : (props ?? [])).map((p) => p.trim().split("/")[0] ?? "");
+    const list = (typeof props === "string" ? props.split(",") : (props ?? [])).map(
+      (p) => p.trim().split("/")[0] ?? ""
+    );
     return super.load(list.length ? list : ["items"]);
   }
   getItem(name: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => {
       const s = this.ctx.model.sheet(name);
-      if (!s) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: worksheet ${name}.`);
+      if (!s)
+        throw new FakeOfficeError(
+          "ItemNotFound",
+          `The requested resource doesn't exist: worksheet ${name}.`
+        );
       return s;
     });
   }
@@ -332,7 +396,8 @@ class WorksheetCollectionProxy extends Proxy {
   add(name: string): WorksheetProxy {
     let created: SheetModel | null = null;
     this.ctx.enqueue("worksheets.add", () => {
-      if (this.ctx.model.sheet(name)) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named ${name} already exists.`);
+      if (this.ctx.model.sheet(name))
+        throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named ${name} already exists.`);
       created = new SheetModel(name);
       this.ctx.model.sheets.push(created);
     });
@@ -374,8 +439,10 @@ class WorksheetProxy extends Proxy {
       },
     };
     this.customProperties = {
-      add: (key, value) => this.ctx.enqueue("customProperties.add", () => this.must().properties.set(key, value)),
-      getItemOrNullObject: (key) => new PropertyProxy(ctx, () => this.resolve()?.properties.get(key)),
+      add: (key, value) =>
+        this.ctx.enqueue("customProperties.add", () => this.must().properties.set(key, value)),
+      getItemOrNullObject: (key) =>
+        new PropertyProxy(ctx, () => this.resolve()?.properties.get(key)),
     };
   }
   must(): SheetModel {
@@ -395,7 +462,11 @@ class WorksheetProxy extends Proxy {
   set name(value: string) {
     this.ctx.enqueue("worksheet.name", () => {
       const clash = this.ctx.model.sheet(value);
-      if (clash && clash !== this.must()) throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named ${value} already exists.`);
+      if (clash && clash !== this.must())
+        throw new FakeOfficeError(
+          "ItemAlreadyExists",
+          `A worksheet named ${value} already exists.`
+        );
       this.must().name = value;
     });
   }
@@ -467,10 +538,11 @@ class RangeProxy extends Proxy {
         set(value: unknown) {
           ctx.enqueue("range.format.font", () => {
             const r = self.target();
-            for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.cols; j++) {
-              const cell = self.sheet.must().cell(r.row + i, r.col + j);
-              cell.font = { ...(cell.font ?? {}), [key]: value };
-            }
+            for (let i = 0; i < r.rows; i++)
+              for (let j = 0; j < r.cols; j++) {
+                const cell = self.sheet.must().cell(r.row + i, r.col + j);
+                cell.font = { ...(cell.font ?? {}), [key]: value };
+              }
           });
         },
       });
@@ -499,12 +571,19 @@ class RangeProxy extends Proxy {
     // A null object's properties load as null (only getItemOrNullObject-style ranges are null).
     if (!r) return null;
     if (prop === "values") {
-      if (r.rows * r.cols > CELL_LIMIT) throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `A read of ${r.rows * r.cols} cells exceeds the 5,000,000-cell limit.`);
+      if (r.rows * r.cols > CELL_LIMIT)
+        throw new FakeOfficeError(
+          "ResponsePayloadSizeLimitExceeded",
+          `A read of ${r.rows * r.cols} cells exceeds the 5,000,000-cell limit.`
+        );
       this.ctx.model.reads.push({ rows: r.rows, cols: r.cols });
       const s = this.sheet.must();
-      return Array.from({ length: r.rows }, (_, i) => Array.from({ length: r.cols }, (_, j) => s.valueAt(r.row + i, r.col + j)));
+      return Array.from({ length: r.rows }, (_, i) =>
+        Array.from({ length: r.cols }, (_, j) => s.valueAt(r.row + i, r.col + j))
+      );
     }
-    if (prop === "address") return `${this.sheet.must().name}!${toAddress(r.row, r.col, r.rows, r.cols)}`;
+    if (prop === "address")
+      return `${this.sheet.must().name}!${toAddress(r.row, r.col, r.rows, r.cols)}`;
     return { rowIndex: r.row, columnIndex: r.col, rowCount: r.rows, columnCount: r.cols }[prop];
   }
   override load(props?: string | string[]): this {
@@ -532,13 +611,20 @@ class RangeProxy extends Proxy {
   get address(): string {
     return this.read("address");
   }
-  private write(name: string, matrix: unknown[][], apply: (cell: CellModel, v: unknown) => void): void {
+  private write(
+    name: string,
+    matrix: unknown[][],
+    apply: (cell: CellModel, v: unknown) => void
+  ): void {
     this.ctx.enqueue(
       name,
       () => {
         const r = this.target();
         if (matrix.length !== r.rows || matrix.some((row) => row.length !== r.cols)) {
-          throw new FakeOfficeError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name}).`);
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name}).`
+          );
         }
         const s = this.sheet.must();
         matrix.forEach((row, i) => row.forEach((v, j) => apply(s.cell(r.row + i, r.col + j), v)));
@@ -580,7 +666,9 @@ class TableCollectionProxy extends Proxy {
     return this.ctx.model.tables.filter((t) => !s || t.sheet === s);
   }
   override load(props?: string | string[]): this {
-    const list = (typeof props === "string" ? props.split(",") : (props ?? [])).map((p) => p.trim().split("/")[0] ?? "");
+    const list = (typeof props === "string" ? props.split(",") : (props ?? [])).map(
+      (p) => p.trim().split("/")[0] ?? ""
+    );
     return super.load(list.length ? list : ["items"]);
   }
   get items(): TableProxy[] {
@@ -593,7 +681,12 @@ class TableCollectionProxy extends Proxy {
       if (!sheet) throw new FakeOfficeError("InvalidArgument", "no sheet for table");
       const n = this.ctx.model.tables.length + 1;
       let name = `Table${n}`;
-      for (let i = n; this.ctx.model.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()); i++) name = `Table${i + 1}`;
+      for (
+        let i = n;
+        this.ctx.model.tables.some((t) => t.name.toLowerCase() === name.toLowerCase());
+        i++
+      )
+        name = `Table${i + 1}`;
       created = { name, sheet, ...parseAddress(address) };
       this.ctx.model.tables.push(created);
     });
@@ -605,7 +698,11 @@ class TableCollectionProxy extends Proxy {
   getItem(name: string): TableProxy {
     return new TableProxy(this.ctx, () => {
       const t = this.ctx.model.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
-      if (!t) throw new FakeOfficeError("ItemNotFound", `The requested resource doesn't exist: table ${name}.`);
+      if (!t)
+        throw new FakeOfficeError(
+          "ItemNotFound",
+          `The requested resource doesn't exist: table ${name}.`
+        );
       return t;
     });
   }
@@ -626,7 +723,9 @@ class TableProxy extends Proxy {
   set name(value: string) {
     this.ctx.enqueue("table.name", () => {
       const t = this.resolve();
-      if (this.ctx.model.tables.some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase())) {
+      if (
+        this.ctx.model.tables.some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase())
+      ) {
         throw new FakeOfficeError("InvalidArgument", `A table named ${value} already exists.`);
       }
       t.name = value;

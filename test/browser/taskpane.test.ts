@@ -1,0 +1,148 @@
+import { writeFileSync } from "fs";
+import { join } from "path";
+import { Browser, Page } from "playwright-core";
+import { azureCells, certCells, m365Cells } from "../../bench/data";
+import { RULES_2025, scoreTables } from "../../src/scoring";
+import { WorkbookSnapshot } from "../fakes/fake-excel";
+import { buildFakeOffice, launch, RESULTS, route, serveDist, Traffic } from "./harness";
+
+// The built task pane in headless Chromium with the fake Excel host in place of Office.js:
+// press the button, check the scorecard the pane wrote into the fake workbook.
+const azure = azureCells(6000, 150, 31);
+const m365 = m365Cells(2500, 150, 32);
+const certs = certCells(80, 33);
+const seed = {
+  sheets: [
+    { name: "Azure consumption", cells: azure },
+    { name: "Licences", cells: m365 },
+    { name: "Certifications", cells: certs },
+    { name: "Security Scorecard", cells: [["Our own notes for the board"], ["do not overwrite"]] },
+  ],
+  tables: [{ sheet: "Licences", name: "M365Licences", address: `A1:H${m365.length}` }],
+};
+const expected = scoreTables(
+  {
+    azure: { cells: azure, name: "Azure consumption" },
+    m365: { cells: m365, name: "M365Licences" },
+    certifications: { cells: certs, name: "Certifications" },
+  },
+  RULES_2025
+);
+
+let browser: Browser;
+let stop: () => void;
+let page: Page;
+let traffic: Traffic;
+
+const snapshot = (): Promise<WorkbookSnapshot> =>
+  page.evaluate(() =>
+    (
+      globalThis as unknown as { __fakeWorkbook: { snapshot: () => WorkbookSnapshot } }
+    ).__fakeWorkbook.snapshot()
+  );
+
+beforeAll(async () => {
+  const fake = await buildFakeOffice();
+  const served = await serveDist();
+  stop = () => served.server.close();
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 360, height: 760 } });
+  traffic = await route(page, served.origin, (path) => (path === "office.js" ? fake : null));
+  await page.addInitScript({ content: `window.__seed = ${JSON.stringify(seed)};` });
+  await page.goto(`${served.origin}/taskpane.html`);
+}, 60000);
+afterAll(async () => {
+  await browser?.close();
+  stop?.();
+});
+
+describe("the task pane in Excel (fake host)", () => {
+  it("finds and preselects the input tables by their headers", async () => {
+    await page.waitForFunction(() =>
+      document.getElementById("status")?.textContent?.startsWith("Found")
+    );
+    expect(await page.textContent("#status")).toBe(
+      "Found 3 input tables. Check them and press Build scorecard."
+    );
+    expect(
+      await page.$eval("#azure", (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)
+    ).toBe("Azure consumption (sheet)");
+    expect(
+      await page.$eval("#m365", (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)
+    ).toBe("M365Licences (table on Licences)");
+    expect(
+      await page.$eval("#certs", (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)
+    ).toBe("Certifications (sheet)");
+  });
+
+  it("builds the scorecard with one button and summarises it", async () => {
+    await page.focus("#build");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("#summary:not([hidden])");
+    expect(await page.textContent("#status")).toBe(
+      'Scorecard written to sheet "Security Scorecard (2)".'
+    );
+    const rows = await page.$$eval("#summary-rows tr", (trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent))
+    );
+    expect(rows).toEqual([
+      [
+        "Enterprise",
+        expected.tracks.enterprise.total.toFixed(1),
+        expected.tracks.enterprise.qualified ? "Yes" : "No",
+      ],
+      ["SMB", expected.tracks.smb.total.toFixed(1), expected.tracks.smb.qualified ? "Yes" : "No"],
+    ]);
+    expect(await page.textContent("#best")).toContain(`as of ${expected.asOf}`);
+    await page.screenshot({ path: join(RESULTS, "taskpane.png"), fullPage: true });
+  });
+
+  it("writes the Security Scorecard with ScoreSummary holding the engine's numbers", async () => {
+    const snap = await snapshot();
+    writeFileSync(join(RESULTS, "scorecard.json"), JSON.stringify(snap, null, 2));
+    const summary = snap.tables.find((t) => t.name === "ScoreSummary");
+    expect(summary?.sheet).toBe("Security Scorecard (2)");
+    expect(summary?.header).toEqual(["Metric", "Max", "Enterprise", "SMB"]);
+    const metrics = ["netCustomerAdds", "skilling", "deployments", "usageGrowth"] as const;
+    metrics.forEach((m, i) => {
+      expect(summary?.rows[i]?.slice(1)).toEqual([
+        expected.tracks.enterprise[m].max,
+        expected.tracks.enterprise[m].points,
+        expected.tracks.smb[m].points,
+      ]);
+    });
+    expect(summary?.rows.slice(4).map((r) => r[0])).toEqual(["Total", "Qualified"]);
+    expect(Object.keys(summary?.formulas ?? {})).toHaveLength(5);
+    expect(snap.tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(["ScoreCustomers", "ScorePeople", "ScoreIssues"])
+    );
+    expect(snap.tables.find((t) => t.name === "ScoreCustomers")?.rows).toHaveLength(
+      expected.customers.length
+    );
+    expect(snap.sheets.find((s) => s.name === "Security Scorecard (2)")?.charts).toHaveLength(1);
+  });
+
+  it("keeps the user's own Security Scorecard sheet untouched on a second run", async () => {
+    await page.click("#build");
+    await page.waitForFunction(() =>
+      document.getElementById("status")?.textContent?.startsWith("Scorecard written")
+    );
+    const snap = await snapshot();
+    expect(snap.sheets.map((s) => s.name)).toEqual([
+      "Azure consumption",
+      "Licences",
+      "Certifications",
+      "Security Scorecard",
+      "Security Scorecard (2)",
+    ]);
+    expect(snap.sheets[3]?.values).toEqual([["Our own notes for the board"], ["do not overwrite"]]);
+    expect(snap.tables.filter((t) => t.name === "ScoreSummary")).toHaveLength(1);
+  });
+
+  it("sent no request off the machine and broke no Content-Security-Policy rule", () => {
+    expect(traffic.blocked).toEqual([]);
+    expect(
+      traffic.console.filter((c) => /Content Security Policy|pageerror|error:/.test(c))
+    ).toEqual([]);
+  });
+});
