@@ -10,6 +10,8 @@ export default [
     rules: {
       // TypeScript already checks that every identifier exists (Office, Excel, CustomFunctions are typed globals).
       "no-undef": "off",
+      // Parameters that an interface requires but an implementation ignores start with "_".
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
   },
   {
