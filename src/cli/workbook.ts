@@ -209,6 +209,8 @@ export async function writeScorecardFile(
     }
   }
   workbook.creator = "security-pcs";
+  // Excel recalculates on open, so the formulas never show stale cached results.
+  workbook.calcProperties.fullCalcOnLoad = true;
   const layout = buildScorecardLayout(result, {
     generated: options.generated.toISOString(),
     rules: options.rules,

@@ -1,0 +1,170 @@
+import { createHash } from "crypto";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import ExcelJS from "exceljs";
+import { runCli } from "../helpers/cli";
+
+const sample = join(__dirname, "..", "..", "samples", "contoso-security.xlsx");
+const dir = mkdtempSync(join(tmpdir(), "pcs-wb-"));
+const hash = (p: string): string => createHash("sha256").update(readFileSync(p)).digest("hex");
+
+/** A workbook as a partner would build it by hand: real dates and numbers, sheet names of their own. */
+async function heldOutStyleWorkbook(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const az = wb.addWorksheet("Azure");
+  az.addRow([
+    "Usage Month",
+    "Tenant ID",
+    "Customer",
+    "Meter Category",
+    "Offer Type",
+    "Attribution",
+    "Consumed Revenue",
+  ]);
+  for (let m = 0; m < 24; m++) {
+    const month = new Date(Date.UTC(2023, 6 + m, 1));
+    az.addRow([month, "AAA-1", "Alpha", "Azure Sentinel", "Azure Plan", "PAL", 1100]);
+    if (m >= 12) az.addRow([month, "BBB-2", "Beta", "Key Vault", "Azure Plan", "CSP Tier 2", 80]);
+  }
+  const lic = wb.addWorksheet("Licences");
+  lic.addRow(["Date", "Customer Tenant ID", "Workload Name", "Paid Seats", "Active Users"]);
+  lic.addRow([new Date(Date.UTC(2025, 5, 30)), "CCC-3", "Intune", 40, 10]);
+  lic.addRow([new Date(Date.UTC(2024, 5, 30)), "CCC-3", "Intune", 4, 1]);
+  const people = wb.addWorksheet("Skills");
+  people.addRow(["Name", "Exam", "Completion Date", "Valid Until"]);
+  people.addRow(["Ann", "AZ-500", new Date(Date.UTC(2024, 0, 5)), new Date(Date.UTC(2026, 0, 5))]);
+  people.addRow(["Bob", "SC-200", new Date(Date.UTC(2024, 0, 5)), null]);
+  people.addRow(["Cy", "SC-300", new Date(Date.UTC(2025, 2, 5)), null]);
+  await wb.xlsx.writeFile(path);
+}
+
+describe("security-pcs score --workbook", () => {
+  it("finds the input sheets by their headers, writes BOOK-scorecard.xlsx next to the input and leaves the input unchanged", async () => {
+    const book = join(dir, "partner.xlsx");
+    await heldOutStyleWorkbook(book);
+    const before = hash(book);
+    const res = await runCli(["score", "--workbook", book, "--json"]);
+    expect(res.err).toBe("");
+    expect(res.code).toBe(0);
+    const r = JSON.parse(res.out);
+    expect(r.asOf).toBe("2025-06");
+    expect(r.inputs.map((i: { table: string; kind: string }) => [i.table, i.kind])).toEqual([
+      ["Azure", "azure"],
+      ["Licences", "m365"],
+      ["Skills", "certifications"],
+    ]);
+    // Alpha: $13,200 TTM now and a year ago (24 months at $1,100); Beta: $960 now only.
+    expect(r.tracks.smb.netCustomerAdds.azure).toMatchObject({ current: 2, previous: 1 });
+    expect(r.tracks.enterprise.usageGrowth.azure).toMatchObject({
+      current: 13200,
+      previous: 13200,
+      points: 0,
+    });
+    expect(r.tracks.smb.netCustomerAdds.m365).toMatchObject({ current: 1, previous: 0 });
+    expect(r.tracks.smb.skilling).toMatchObject({ step1: 1, step2: 1, step3: 1, points: 16 });
+    expect(hash(book)).toBe(before);
+    const out = join(dir, "partner-scorecard.xlsx");
+    expect(existsSync(out)).toBe(true);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(out);
+    expect(written.worksheets.map((w) => w.name)).toEqual([
+      "Azure",
+      "Licences",
+      "Skills",
+      "Security Scorecard",
+    ]);
+  });
+
+  it("refuses to overwrite an existing output unless --force", async () => {
+    const book = join(dir, "again.xlsx");
+    copyFileSync(sample, book);
+    const out = join(dir, "again-out.xlsx");
+    writeFileSync(out, "keep me");
+    const refused = await runCli(["score", "--workbook", book, "--out", out]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toBe(
+      `security-pcs: ${out}: already exists; use --force to overwrite it, or choose another --out`
+    );
+    expect(readFileSync(out, "utf8")).toBe("keep me");
+    const forced = await runCli(["score", "--workbook", book, "--out", out, "--force"]);
+    expect(forced.code).toBe(0);
+    expect(forced.out).toContain(`Scorecard written to ${out}`);
+  });
+
+  it("never writes over the input, even with --force", async () => {
+    const book = join(dir, "self.xlsx");
+    copyFileSync(sample, book);
+    const res = await runCli(["score", "--workbook", book, "--out", book, "--force"]);
+    expect(res.code).toBe(2);
+    expect(res.err).toBe(
+      `security-pcs: ${book}: is an input file; the input is never modified, so choose another --out`
+    );
+  });
+
+  it("replaces its own scorecard when scoring its own output, and names a new one beside a user's sheet", async () => {
+    const first = join(dir, "first.xlsx");
+    const second = join(dir, "second.xlsx");
+    await runCli(["score", "--workbook", sample, "--out", first]);
+    expect((await runCli(["score", "--workbook", first, "--out", second])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(second);
+    expect(wb.worksheets.filter((w) => w.name.startsWith("Security Scorecard"))).toHaveLength(1);
+
+    const mine = join(dir, "mine.xlsx");
+    const user = new ExcelJS.Workbook();
+    await user.xlsx.readFile(sample);
+    user.addWorksheet("Security Scorecard").addRow(["the board's own notes"]);
+    await user.xlsx.writeFile(mine);
+    const out = join(dir, "mine-out.xlsx");
+    expect((await runCli(["score", "--workbook", mine, "--out", out])).code).toBe(0);
+    const back = new ExcelJS.Workbook();
+    await back.xlsx.readFile(out);
+    expect(back.getWorksheet("Security Scorecard")?.getCell("A1").value).toBe(
+      "the board's own notes"
+    );
+    expect(back.getWorksheet("Security Scorecard (2)")?.getCell("A1").value).toBe(
+      "Solutions Partner for Security: capability score"
+    );
+  });
+
+  it("writes a scorecard workbook from CSV inputs with --out", async () => {
+    const csv = join(dir, "az.csv");
+    writeFileSync(csv, "Month,Tenant,Service,ACR\n2025-06,t1,Key Vault,700\n");
+    const out = join(dir, "from-csv.xlsx");
+    const res = await runCli(["score", "--azure", csv, "--out", out]);
+    expect(res.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Azure", "Security Scorecard"]);
+    expect(wb.getWorksheet("Azure")?.getCell("D2").value).toBe(700);
+  });
+
+  it.each([
+    [
+      ["score", "--workbook", join(dir, "none.xlsx")],
+      (p: string) => `security-pcs: ${p}: file not found`,
+    ],
+    [
+      ["score", "--workbook", __filename],
+      (p: string) =>
+        `security-pcs: ${p}: not a readable .xlsx workbook (save it as an Excel Workbook, .xlsx)`,
+    ],
+  ])("reports a bad workbook in one line (%p)", async (argv, message) => {
+    const res = await runCli(argv as string[]);
+    expect(res.code).toBe(2);
+    expect(res.err).toBe(message((argv as string[])[2] ?? ""));
+  });
+
+  it("says when a workbook has no input tables", async () => {
+    const empty = join(dir, "empty.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Notes").addRow(["nothing here"]);
+    await wb.xlsx.writeFile(empty);
+    const res = await runCli(["score", "--workbook", empty]);
+    expect(res.code).toBe(2);
+    expect(res.err).toMatch(
+      /no sheet or table with Azure consumption \(ACR column\), Microsoft 365 licences \(paid-licences column\) or certification headers$/
+    );
+  });
+});
