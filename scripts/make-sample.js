@@ -26,8 +26,6 @@ const round2 = (x) => Math.round(x * 100) / 100;
 
 // Months as real dates (first of the month, UTC): 2023-05 … 2025-06, as-of 2025-06.
 const MONTHS = Array.from({ length: 26 }, (_, k) => new Date(Date.UTC(2023, 4 + k, 1)));
-const monthIndex = (d) => d.getUTCFullYear() * 12 + d.getUTCMonth();
-const AS_OF = monthIndex(MONTHS[25]);
 
 const NAMES = [
   "Northwind",
