@@ -1,6 +1,7 @@
 /* eslint-disable no-undef */
 // Two builds: the Office add-in (task pane + custom functions sharing one runtime) and the
 // security-pcs command line for Node. Neither touches certificates; only `dev-server` does.
+const fs = require("fs");
 const path = require("path");
 const webpack = require("webpack");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -8,7 +9,11 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const dist = path.resolve(__dirname, "dist");
-const tsRule = { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } };
+const tsRule = {
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: { loader: "ts-loader", options: { transpileOnly: true } },
+};
 
 async function devServerHttps() {
   // Imported lazily so that builds never load the certificate tooling.
@@ -32,7 +37,10 @@ module.exports = async (env, argv) => {
     module: { rules: [tsRule] },
     performance: { maxEntrypointSize: 400000, maxAssetSize: 400000 },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
@@ -66,9 +74,29 @@ module.exports = async (env, argv) => {
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [tsRule] },
     // Libraries stay in node_modules; only the project's own code is bundled.
-    externals: [({ request }, callback) => (/^[a-z@][^:]*$/i.test(request) && !request.startsWith(".") ? callback(null, `commonjs ${request}`) : callback())],
+    externals: [
+      ({ request }, callback) =>
+        /^[a-z@][^:]*$/i.test(request) && !request.startsWith(".")
+          ? callback(null, `commonjs ${request}`)
+          : callback(),
+    ],
     optimization: { minimize: false },
-    plugins: [new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true, include: /security-pcs/ })],
+    plugins: [
+      new webpack.BannerPlugin({
+        banner: "#!/usr/bin/env node",
+        raw: true,
+        entryOnly: true,
+        include: /security-pcs/,
+      }),
+      {
+        // The command line must be executable for npm's bin link and for `./dist/cli/security-pcs.js`.
+        apply: (compiler) =>
+          compiler.hooks.afterEmit.tap("ExecutableCli", () => {
+            const file = path.join(dist, "cli", "security-pcs.js");
+            if (fs.existsSync(file)) fs.chmodSync(file, 0o755);
+          }),
+      },
+    ],
   };
   return serving ? addin : [addin, cli];
 };

@@ -14,21 +14,29 @@ import {
  * The JSDoc of each function is what Excel shows as its help.
  */
 
+/** An Excel error with its message, built from the runtime's `CustomFunctions.Error`. */
+function excelError(code: "na" | "value", message: string): CustomFunctions.Error | Error {
+  // Excel's runtime always has these; a bare host (a test harness) may not, and must still get a message.
+  const codes =
+    (typeof CustomFunctions !== "undefined" ? CustomFunctions.ErrorCode : undefined) ??
+    ({} as Partial<typeof CustomFunctions.ErrorCode>);
+  const errorCode =
+    code === "na" ? (codes.notAvailable ?? "#N/A") : (codes.invalidValue ?? "#VALUE!");
+  if (typeof CustomFunctions !== "undefined" && typeof CustomFunctions.Error === "function") {
+    return new CustomFunctions.Error(errorCode as CustomFunctions.ErrorCode, message);
+  }
+  return new Error(message);
+}
+
 /** Runs a formula and turns failures into Excel errors with a message that says what to fix. */
 function excel<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof FormulaFailure) {
-      const code =
-        error.code === "na"
-          ? CustomFunctions.ErrorCode.notAvailable
-          : CustomFunctions.ErrorCode.invalidValue;
-      throw new CustomFunctions.Error(code, error.message);
-    }
+    if (error instanceof FormulaFailure) throw excelError(error.code, error.message);
     // Never a JavaScript exception text in a cell.
-    throw new CustomFunctions.Error(
-      CustomFunctions.ErrorCode.invalidValue,
+    throw excelError(
+      "value",
       "The score could not be computed from these ranges; check that each range starts with its header row."
     );
   }
