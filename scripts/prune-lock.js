@@ -1,4 +1,3 @@
-/* eslint-disable no-undef, no-console */
 // The npm registry reachable from this project's machines does not serve some platform-specific
 // optional packages (e.g. @unrs/resolver-binding-darwin-arm64, used by jest on other systems).
 // `npm install` then writes a lock file that lists them as optional dependencies without entries,
@@ -21,4 +20,6 @@ for (const [key, entry] of Object.entries(lock.packages)) {
   }
 }
 fs.writeFileSync(file, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(`package-lock.json: removed ${removed} optional dependencies the registry does not serve`);
+console.log(
+  `package-lock.json: removed ${removed} optional dependencies the registry does not serve`
+);
