@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "fs";
+import { existsSync, statSync, writeFileSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import ExcelJS from "exceljs";
 import {
@@ -13,6 +13,7 @@ import {
 import { buildScorecardLayout, SCORECARD_SHEET } from "../report/layout";
 import { pickScorecardName } from "../report/sheet-names";
 import { UsageError } from "./args";
+import { addScorecardChart } from "./xlsx-chart";
 import { writeLayoutSheet } from "./xlsx-writer";
 
 /** The default output next to the input: `BOOK-scorecard.xlsx`. */
@@ -217,8 +218,13 @@ export async function writeScorecardFile(
   });
   const name = pickScorecardName(workbook.worksheets.map((w) => w.name));
   writeLayoutSheet(workbook, layout, name);
+  const bytes = await addScorecardChart(
+    Buffer.from(await workbook.xlsx.writeBuffer()),
+    layout,
+    name
+  );
   try {
-    await workbook.xlsx.writeFile(outPath);
+    writeFileSync(outPath, bytes);
   } catch (error) {
     throw new UsageError(
       `${outPath}: cannot be written (${(error as NodeJS.ErrnoException).code ?? "write failed"}); check the folder exists and is writable`

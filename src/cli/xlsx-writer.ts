@@ -12,8 +12,8 @@ const FONTS: Partial<Record<CellStyle, Partial<Font>>> = {
 
 /**
  * Writes a scorecard layout into a new worksheet of an exceljs workbook: the same cells,
- * formulas, number formats and named tables as the Office.js writer. exceljs cannot write charts,
- * so the chart's source table is written and the chart itself is left to Excel users.
+ * formulas, number formats and named tables as the Office.js writer. exceljs cannot write charts;
+ * `addScorecardChart` adds the chart to the written bytes.
  */
 export function writeLayoutSheet(
   workbook: Workbook,

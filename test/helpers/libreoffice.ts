@@ -1,14 +1,14 @@
 import { execFileSync } from "child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { basename, join } from "path";
 import Papa from "papaparse";
 
-/**
- * Opens a workbook in LibreOffice Calc (headless), recalculating every formula on load, and
- * returns each sheet as rows of text cells (values, not formats).
- */
-export function recalculate(xlsx: string): Map<string, string[][]> {
+const CSV_ALL_SHEETS =
+  "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+
+/** Runs LibreOffice headless on a workbook, recalculating every formula on load. */
+function convert(xlsx: string, filter: string): string {
   const dir = mkdtempSync(join(tmpdir(), "pcs-lo-"));
   const profile = join(dir, "profile");
   mkdirSync(join(profile, "user"), { recursive: true });
@@ -21,7 +21,7 @@ export function recalculate(xlsx: string): Map<string, string[][]> {
 </oor:items>
 `
   );
-  const out = join(dir, "csv");
+  const out = join(dir, "out");
   execFileSync(
     "soffice",
     [
@@ -29,21 +29,38 @@ export function recalculate(xlsx: string): Map<string, string[][]> {
       "--headless",
       "--norestore",
       "--convert-to",
-      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+      filter,
       "--outdir",
       out,
       xlsx,
     ],
-    { stdio: "pipe", timeout: 120000 }
+    {
+      stdio: "pipe",
+      timeout: 120000,
+    }
   );
+  return out;
+}
+
+/**
+ * Opens a workbook in LibreOffice Calc (headless), recalculating every formula on load, and
+ * returns each sheet as rows of text cells (values, not formats).
+ */
+export function recalculate(xlsx: string): Map<string, string[][]> {
+  const out = convert(xlsx, CSV_ALL_SHEETS);
   const stem = basename(xlsx).replace(/\.xlsx$/i, "");
   const sheets = new Map<string, string[][]>();
-  for (const file of require("fs").readdirSync(out) as string[]) {
-    const name = file.slice(stem.length + 1, -4);
+  for (const file of readdirSync(out)) {
     sheets.set(
-      name,
+      file.slice(stem.length + 1, -4),
       Papa.parse<string[]>(readFileSync(join(out, file), "utf8"), { header: false }).data
     );
   }
   return sheets;
+}
+
+/** Opens a workbook in LibreOffice and saves it again as .xlsx; returns the new file's path. */
+export function resave(xlsx: string): string {
+  const out = convert(xlsx, "xlsx");
+  return join(out, readdirSync(out)[0] ?? "");
 }

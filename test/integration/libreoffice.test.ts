@@ -3,7 +3,9 @@ import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { runCli } from "../helpers/cli";
-import { recalculate } from "../helpers/libreoffice";
+import JSZip from "jszip";
+import { readFileSync } from "fs";
+import { recalculate, resave } from "../helpers/libreoffice";
 
 // The scorecard workbook checked by a real spreadsheet engine: LibreOffice Calc recalculates it.
 const sample = join(__dirname, "..", "..", "samples", "contoso-security.xlsx");
@@ -70,6 +72,19 @@ describe("the scorecard workbook in LibreOffice", () => {
       expect(firsts.some((f) => f.startsWith(prefix))).toBe(true);
     }
     expect(firsts.filter((f) => f === "Decision").length).toBeGreaterThanOrEqual(10);
+  }, 60000);
+
+  it("carries the points-per-metric chart, which LibreOffice reads and keeps", async () => {
+    const ours = await JSZip.loadAsync(readFileSync(book));
+    const chart = await ours.file("xl/charts/chartSecurityScore.xml")?.async("string");
+    expect(chart).toContain("<c:barChart>");
+    expect(chart).toContain("'Security Scorecard'!$C$");
+    const again = await JSZip.loadAsync(readFileSync(resave(book)));
+    const charts = Object.keys(again.files).filter((f) => /^xl\/charts\/chart\d*\.xml$/.test(f));
+    expect(charts).toHaveLength(1);
+    expect(await again.file(charts[0]!)?.async("string")).toMatch(
+      /Points per metric, (SMB|Enterprise) track/
+    );
   }, 60000);
 
   it("really recalculates: a metric changed by hand changes Total and Qualified", async () => {
