@@ -15,7 +15,7 @@ import { normalizeName } from "./normalize";
 import { Rules } from "./rules/types";
 import { SuspiciousNames } from "./suspicious";
 import { TenantRegistry } from "./tenants";
-import { countNotEligible, isEmptyRow, MonthRange, TableShape } from "./table";
+import { AssociationTypes, countNotEligible, isEmptyRow, MonthRange, TableShape } from "./table";
 
 /** Counted Azure rows, column by column (typed arrays keep a million rows small and fast). */
 export interface AzureRows {
@@ -91,7 +91,7 @@ export function parseAzureTable(
     offerCount: 1,
     association: new Int8Array(capacity),
     acrMicro: new Float64Array(capacity),
-    associationTypes: cAssoc < 0 ? ["all"] : [],
+    associationTypes: [],
   };
   out.subscriptionColumn = cSub;
 
@@ -99,7 +99,11 @@ export function parseAzureTable(
   const serviceCache = new Map<string, number>();
   const offerCache = new Map<string, number>();
   const offerIds = new Map<string, number>();
-  const assocCache = new Map<string, number>();
+  const associations = new AssociationTypes(
+    (text) => catalogue.azureAssociation(text),
+    cAssoc >= 0
+  );
+  out.associationTypes = associations.names;
   const suspicious = new SuspiciousNames();
   const excludedCounts: number[] = [];
   const exclude = (tenant: number): void => {
@@ -232,29 +236,12 @@ export function parseAzureTable(
 
     let association = 0;
     if (cAssoc >= 0) {
-      const assocCell = row[cAssoc];
-      const assocKey =
-        typeof assocCell === "string"
-          ? assocCell
-          : isBlankText(assocCell)
-            ? ""
-            : cellText(assocCell);
-      let cachedAssoc = assocCache.get(assocKey);
-      if (cachedAssoc === undefined) {
-        const type = catalogue.azureAssociation(assocKey);
-        if (type === undefined) cachedAssoc = NOT_ELIGIBLE;
-        else {
-          cachedAssoc = out.associationTypes.indexOf(type);
-          if (cachedAssoc < 0) cachedAssoc = out.associationTypes.push(type) - 1;
-        }
-        assocCache.set(assocKey, cachedAssoc);
-      }
-      if (cachedAssoc < 0) {
+      association = associations.indexOf(row[cAssoc]);
+      if (association < 0) {
         countNotEligible(counts, "association");
         exclude(tenant);
         continue;
       }
-      association = cachedAssoc;
     }
 
     const i = out.count++;

@@ -13,7 +13,7 @@ import { HeaderRow, M365_FIELDS, resolveColumns } from "./headers";
 import { emptyCounts, IssueLog, RowCounts } from "./issues";
 import { Rules } from "./rules/types";
 import { SuspiciousNames } from "./suspicious";
-import { countNotEligible, isEmptyRow, MonthRange, TableShape } from "./table";
+import { AssociationTypes, countNotEligible, isEmptyRow, MonthRange, TableShape } from "./table";
 import { TenantRegistry } from "./tenants";
 
 /** Counted Microsoft 365 rows, column by column. */
@@ -86,11 +86,12 @@ export function parseM365Table(
     association: new Int8Array(capacity),
     paid: new Float64Array(capacity),
     active: new Float64Array(capacity),
-    associationTypes: cAssoc < 0 ? ["all"] : [],
+    associationTypes: [],
   };
   const monthCache = new MonthCache();
   const workloadCache = new Map<string, number>();
-  const assocCache = new Map<string, number>();
+  const associations = new AssociationTypes((text) => catalogue.m365Association(text), cAssoc >= 0);
+  out.associationTypes = associations.names;
   const suspicious = new SuspiciousNames();
   const excludedCounts: number[] = [];
   const workloadName = header.label(cWorkload);
@@ -207,29 +208,12 @@ export function parseM365Table(
 
     let association = 0;
     if (cAssoc >= 0) {
-      const assocCell = row[cAssoc];
-      const assocKey =
-        typeof assocCell === "string"
-          ? assocCell
-          : isBlankText(assocCell)
-            ? ""
-            : cellText(assocCell);
-      let cached = assocCache.get(assocKey);
-      if (cached === undefined) {
-        const type = catalogue.m365Association(assocKey);
-        if (type === undefined) cached = NOT_ELIGIBLE;
-        else {
-          cached = out.associationTypes.indexOf(type);
-          if (cached < 0) cached = out.associationTypes.push(type) - 1;
-        }
-        assocCache.set(assocKey, cached);
-      }
-      if (cached < 0) {
+      association = associations.indexOf(row[cAssoc]);
+      if (association < 0) {
         countNotEligible(counts, "association");
         exclude(tenant);
         continue;
       }
-      association = cached;
     }
 
     const i = out.count++;
