@@ -36,6 +36,13 @@ export function azureTtm(
   const now = new Float64Array(tenantCount);
   const previous = new Float64Array(tenantCount);
   const seen = new Uint8Array(tenantCount);
+  // Locals, not property loads, in loops over a million rows.
+  const rowMonth = rows.month;
+  const rowTenant = rows.tenant;
+  const rowType = rows.association;
+  const rowAcr = rows.acrMicro;
+  const rowService = rows.service;
+  const rowOffer = rows.offer;
   const inWindow = (m: number): boolean =>
     (m >= nowFrom && m <= asOf) || (m >= prevFrom && m <= prevTo);
 
@@ -47,8 +54,8 @@ export function azureTtm(
   const typeCount = Math.max(1, rows.associationTypes.length);
   if (typeCount === 1) {
     for (let i = 0; i < rows.count; i++) {
-      const m = rows.month[i] ?? 0;
-      if (inWindow(m)) add(rows.tenant[i] ?? 0, m, rows.acrMicro[i] ?? 0);
+      const m = rowMonth[i] ?? 0;
+      if (inWindow(m)) add(rowTenant[i] ?? 0, m, rowAcr[i] ?? 0);
     }
     return { now, previous, seen };
   }
@@ -62,10 +69,10 @@ export function azureTtm(
   const tenantTypes = new Uint8Array(tenantCount);
   const start = new Int32Array(tenantCount + 1);
   for (let i = 0; i < rows.count; i++) {
-    const m = rows.month[i] ?? 0;
+    const m = rowMonth[i] ?? 0;
     if (!((m >= nowFrom && m <= asOf) || (m >= prevFrom && m <= prevTo))) continue;
-    const t = rows.tenant[i] ?? 0;
-    tenantTypes[t] = (tenantTypes[t] ?? 0) | (1 << (rows.association[i] ?? 0));
+    const t = rowTenant[i] ?? 0;
+    tenantTypes[t] = (tenantTypes[t] ?? 0) | (1 << (rowType[i] ?? 0));
     start[t + 1] = (start[t + 1] ?? 0) + 1;
   }
   const mixed = (t: number): boolean => {
@@ -83,26 +90,33 @@ export function azureTtm(
   const bAcr = new Float64Array(bucketed);
   const fill = start.slice(0, tenantCount);
   for (let i = 0; i < rows.count; i++) {
-    const m = rows.month[i] ?? 0;
+    const m = rowMonth[i] ?? 0;
     if (!inWindow(m)) continue;
-    const t = rows.tenant[i] ?? 0;
+    const t = rowTenant[i] ?? 0;
     if (!mixed(t)) {
-      add(t, m, rows.acrMicro[i] ?? 0);
+      add(t, m, rowAcr[i] ?? 0);
       continue;
     }
     const k = (fill[t] = (fill[t] ?? 0) + 1) - 1;
     bRow[k] = i;
     bSlot[k] =
-      ((m - prevFrom) * services + (rows.service[i] ?? 0)) * rows.offerCount + (rows.offer[i] ?? 0);
-    bType[k] = rows.association[i] ?? 0;
+      ((m - prevFrom) * services + (rowService[i] ?? 0)) * rows.offerCount + (rowOffer[i] ?? 0);
+    bType[k] = rowType[i] ?? 0;
     bMonth[k] = m;
-    bAcr[k] = rows.acrMicro[i] ?? 0;
+    bAcr[k] = rowAcr[i] ?? 0;
   }
 
   // Within a tenant, a coarse group is (month, service, offer). Where a coarse group has one
   // association type its rows add up; mixed groups are split by subscription and the largest
   // per-type sum of each counts.
-  const slots = new SlotTypes((asOf - prevFrom + 1) * services * rows.offerCount);
+  // Association types per slot, for one tenant at a time: slots are stamped with the tenant's turn
+  // so nothing is cleared between tenants; a map stands in when the slot space is too large.
+  const slotSpace = (asOf - prevFrom + 1) * services * rows.offerCount;
+  const small = slotSpace <= 1 << 22;
+  const stamp = new Int32Array(small ? slotSpace : 0);
+  const slotTypes = new Uint8Array(small ? slotSpace : 0);
+  const slotMap = new Map<number, number>();
+  let turn = 0;
   const subscriptionIds = new Map<unknown, number>();
   const subscriptionKeys = new Map<string, number>();
   const subscriptionId = (i: number): number => {
@@ -131,13 +145,23 @@ export function azureTtm(
     const from = start[t] ?? 0;
     const to = start[t + 1] ?? 0;
     if (from === to || !mixed(t)) continue;
-    slots.next();
-    for (let k = from; k < to; k++) slots.mark(bSlot[k] ?? 0, bType[k] ?? 0);
+    turn++;
+    if (!small) slotMap.clear();
+    for (let k = from; k < to; k++) {
+      const slot = bSlot[k] ?? 0;
+      const bit = 1 << (bType[k] ?? 0);
+      if (!small) slotMap.set(slot, (slotMap.get(slot) ?? 0) | bit);
+      else if (stamp[slot] !== turn) {
+        stamp[slot] = turn;
+        slotTypes[slot] = bit;
+      } else slotTypes[slot] = (slotTypes[slot] ?? 0) | bit;
+    }
     for (let k = from; k < to; k++) {
       const slot = bSlot[k] ?? 0;
       const micro = bAcr[k] ?? 0;
       const m = bMonth[k] ?? 0;
-      if (!slots.isMixed(slot)) {
+      const types = small ? (slotTypes[slot] ?? 0) : (slotMap.get(slot) ?? 0);
+      if ((types & (types - 1)) === 0) {
         add(t, m, micro);
         continue;
       }
@@ -163,47 +187,4 @@ export function azureTtm(
     add(fineTenant[g] ?? 0, fineMonth[g] ?? 0, best);
   }
   return { now, previous, seen };
-}
-
-/**
- * The association types seen per slot of one tenant at a time. Slots are stamped with the
- * current tenant's turn, so nothing is cleared between tenants; a map stands in when the slot
- * space is too large for an array.
- */
-class SlotTypes {
-  private turn = 0;
-  private readonly stamp: Int32Array | null;
-  private readonly types: Uint8Array | null;
-  private readonly map: Map<number, number> | null;
-
-  /** @param size number of possible slots */
-  constructor(size: number) {
-    const small = size <= 1 << 22;
-    this.stamp = small ? new Int32Array(size) : null;
-    this.types = small ? new Uint8Array(size) : null;
-    this.map = small ? null : new Map();
-  }
-
-  /** Starts the next tenant. */
-  next(): void {
-    this.turn++;
-    this.map?.clear();
-  }
-
-  /** Records association type `type` in a slot. */
-  mark(slot: number, type: number): void {
-    if (this.stamp && this.types) {
-      if (this.stamp[slot] !== this.turn) {
-        this.stamp[slot] = this.turn;
-        this.types[slot] = 0;
-      }
-      this.types[slot] = (this.types[slot] ?? 0) | (1 << type);
-    } else this.map?.set(slot, (this.map.get(slot) ?? 0) | (1 << type));
-  }
-
-  /** True when a slot holds more than one association type. */
-  isMixed(slot: number): boolean {
-    const types = this.types ? (this.types[slot] ?? 0) : (this.map?.get(slot) ?? 0);
-    return (types & (types - 1)) !== 0;
-  }
 }
