@@ -16,7 +16,6 @@ const seed = {
     { name: "Azure consumption", cells: azure },
     { name: "Licences", cells: m365 },
     { name: "Certifications", cells: certs },
-    { name: "Security Scorecard", cells: [["Our own notes for the board"], ["do not overwrite"]] },
   ],
   tables: [{ sheet: "Licences", name: "M365Licences", address: `A1:H${m365.length}` }],
 };
@@ -31,6 +30,8 @@ const expected = scoreTables(
 
 let browser: Browser;
 let stop: () => void;
+let origin: string;
+let fake: string;
 let page: Page;
 let traffic: Traffic;
 
@@ -42,8 +43,9 @@ const snapshot = (): Promise<WorkbookSnapshot> =>
   );
 
 beforeAll(async () => {
-  const fake = await buildFakeOffice();
+  fake = await buildFakeOffice();
   const served = await serveDist();
+  origin = served.origin;
   stop = () => served.server.close();
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 360, height: 760 } });
@@ -80,7 +82,7 @@ describe("the task pane in Excel (fake host)", () => {
     await page.keyboard.press("Enter");
     await page.waitForSelector("#summary:not([hidden])");
     expect(await page.textContent("#status")).toBe(
-      'Scorecard written to sheet "Security Scorecard (2)".'
+      'Scorecard written to sheet "Security Scorecard".'
     );
     const rows = await page.$$eval("#summary-rows tr", (trs) =>
       trs.map((tr) => [...tr.children].map((c) => c.textContent))
@@ -101,7 +103,7 @@ describe("the task pane in Excel (fake host)", () => {
     const snap = await snapshot();
     writeFileSync(join(RESULTS, "scorecard.json"), JSON.stringify(snap, null, 2));
     const summary = snap.tables.find((t) => t.name === "ScoreSummary");
-    expect(summary?.sheet).toBe("Security Scorecard (2)");
+    expect(summary?.sheet).toBe("Security Scorecard");
     expect(summary?.header).toEqual(["Metric", "Max", "Enterprise", "SMB"]);
     const metrics = ["netCustomerAdds", "skilling", "deployments", "usageGrowth"] as const;
     metrics.forEach((m, i) => {
@@ -111,7 +113,17 @@ describe("the task pane in Excel (fake host)", () => {
         expected.tracks.smb[m].points,
       ]);
     });
-    expect(summary?.rows.slice(4).map((r) => r[0])).toEqual(["Total", "Qualified"]);
+    // Total and Qualified are formulas; the host computes them as Excel would.
+    expect(summary?.rows[4]).toEqual([
+      "Total",
+      100,
+      expected.tracks.enterprise.total,
+      expected.tracks.smb.total,
+    ]);
+    expect(summary?.rows[5]?.slice(2)).toEqual([
+      expected.tracks.enterprise.qualified,
+      expected.tracks.smb.qualified,
+    ]);
     expect(Object.keys(summary?.formulas ?? {})).toHaveLength(5);
     expect(snap.tables.map((t) => t.name)).toEqual(
       expect.arrayContaining(["ScoreCustomers", "ScorePeople", "ScoreIssues"])
@@ -119,10 +131,13 @@ describe("the task pane in Excel (fake host)", () => {
     expect(snap.tables.find((t) => t.name === "ScoreCustomers")?.rows).toHaveLength(
       expected.customers.length
     );
-    expect(snap.sheets.find((s) => s.name === "Security Scorecard (2)")?.charts).toHaveLength(1);
+    expect(snap.sheets.find((s) => s.name === "Security Scorecard")?.charts).toHaveLength(1);
+    expect(snap.sheets.find((s) => s.name === "Security Scorecard")?.properties).toEqual({
+      SecurityPcsScorecard: "1",
+    });
   });
 
-  it("keeps the user's own Security Scorecard sheet untouched on a second run", async () => {
+  it("replaces only its own scorecard on a second run", async () => {
     await page.click("#build");
     await page.waitForFunction(() =>
       document.getElementById("status")?.textContent?.startsWith("Scorecard written")
@@ -133,10 +148,63 @@ describe("the task pane in Excel (fake host)", () => {
       "Licences",
       "Certifications",
       "Security Scorecard",
+    ]);
+    expect(snap.tables.filter((t) => t.name === "ScoreSummary")).toHaveLength(1);
+  });
+
+  it("keeps a user's own Security Scorecard sheet untouched, run after run", async () => {
+    const userBook = {
+      sheets: [
+        ...seed.sheets,
+        {
+          name: "Security Scorecard",
+          cells: [["Our own notes for the board"], ["do not overwrite"]],
+        },
+      ],
+      tables: seed.tables,
+    };
+    const second = await browser.newPage();
+    const extra = await route(second, origin, (path) => (path === "office.js" ? fake : null));
+    await second.addInitScript({ content: `window.__seed = ${JSON.stringify(userBook)};` });
+    await second.goto(`${origin}/taskpane.html`);
+    for (let run = 0; run < 2; run++) {
+      await second.waitForFunction(
+        (prefix) =>
+          !(document.getElementById("build") as HTMLButtonElement).disabled &&
+          document.getElementById("status")?.textContent?.startsWith(prefix),
+        run === 0 ? "Found" : "Scorecard"
+      );
+      await second.click("#build");
+      await second.waitForFunction(() =>
+        document.getElementById("status")?.textContent?.startsWith("Scorecard written")
+      );
+    }
+    expect(await second.textContent("#status")).toBe(
+      'Scorecard written to sheet "Security Scorecard (2)".'
+    );
+    const snap = await second.evaluate(() =>
+      (
+        globalThis as unknown as { __fakeWorkbook: { snapshot: () => WorkbookSnapshot } }
+      ).__fakeWorkbook.snapshot()
+    );
+    expect(snap.sheets.map((s) => s.name)).toEqual([
+      "Azure consumption",
+      "Licences",
+      "Certifications",
+      "Security Scorecard",
       "Security Scorecard (2)",
     ]);
-    expect(snap.sheets[3]?.values).toEqual([["Our own notes for the board"], ["do not overwrite"]]);
-    expect(snap.tables.filter((t) => t.name === "ScoreSummary")).toHaveLength(1);
+    expect(snap.sheets[3]).toMatchObject({
+      values: [["Our own notes for the board"], ["do not overwrite"]],
+      properties: {},
+      formulas: {},
+      charts: [],
+    });
+    expect(snap.tables.filter((t) => t.name === "ScoreSummary").map((t) => t.sheet)).toEqual([
+      "Security Scorecard (2)",
+    ]);
+    expect(extra.blocked).toEqual([]);
+    await second.close();
   });
 
   it("sent no request off the machine and broke no Content-Security-Policy rule", () => {

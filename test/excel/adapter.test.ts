@@ -200,6 +200,14 @@ describe("the pane's whole job", () => {
       result.tracks.enterprise.netCustomerAdds.points,
       result.tracks.smb.netCustomerAdds.points,
     ]);
+    expect(summary?.rows[4]?.slice(2)).toEqual([
+      result.tracks.enterprise.total,
+      result.tracks.smb.total,
+    ]);
+    expect(summary?.rows[5]?.slice(2)).toEqual([
+      result.tracks.enterprise.qualified,
+      result.tracks.smb.qualified,
+    ]);
     const formulas = Object.values(summary?.formulas ?? {});
     expect(formulas).toHaveLength(5);
     expect(

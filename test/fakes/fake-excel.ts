@@ -8,9 +8,12 @@
  *   object whose `isNullObject` is true; adding a sheet whose name exists fails (`ItemAlreadyExists`);
  * - each request and each response is limited to 5 MB (`RequestPayloadSizeLimitExceeded`,
  *   `ResponsePayloadSizeLimitExceeded`), and a read to 5,000,000 cells;
- * - text written with a leading apostrophe is stored as text without it.
+ * - text written with a leading apostrophe is stored as text without it;
+ * - formulas are computed when read (the subset of functions the scorecard uses, see formula.ts).
  * It counts syncs and records every read block so tests can check the adapter's discipline.
  */
+
+import { evaluate, Value } from "./formula";
 
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export const CELL_LIMIT = 5_000_000;
@@ -72,8 +75,13 @@ class SheetModel {
     return cell;
   }
 
-  valueAt(r: number, c: number): unknown {
+  /** A cell's value as Excel reads it: formulas computed, blanks as "". */
+  valueAt(r: number, c: number, depth = 0): unknown {
     const cell = this.cells.get(`${r},${c}`);
+    if (cell?.formula)
+      return depth > 50
+        ? "#REF!"
+        : evaluate(cell.formula, (row, col) => this.valueAt(row, col, depth + 1) as Value);
     return cell === undefined || cell.value === null || cell.value === undefined ? "" : cell.value;
   }
 
