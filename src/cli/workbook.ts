@@ -3,6 +3,7 @@ import { basename, dirname, extname, join, resolve } from "path";
 import ExcelJS from "exceljs";
 import {
   detectKind,
+  findHeaderRow,
   Inputs,
   KIND_LABEL,
   Rules,
@@ -79,16 +80,14 @@ function candidates(ws: ExcelJS.Worksheet): TableInput[] {
     out.push({ name: `${ws.name}!${name}`, cells: sheetCells(ws, a.row, a.col, b.row, b.col) });
   }
   if (out.length > 0) return out;
-  // Used range: from the first non-empty row to the last row, all used columns.
+  // Used range: from the header row (a title line above it is skipped) to the last row.
   let top = 0;
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     if (top === 0 && row.cellCount > 0) top = n;
   });
   if (top === 0) return out;
-  out.push({
-    name: ws.name,
-    cells: sheetCells(ws, top, 1, ws.rowCount, Math.max(1, ws.columnCount)),
-  });
+  const cells = sheetCells(ws, top, 1, ws.rowCount, Math.max(1, ws.columnCount));
+  out.push({ name: ws.name, cells: cells.slice(findHeaderRow(cells)) });
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { detectKind, TableKind } from "../scoring";
+import { detectKind, findHeaderRow, HEADER_SCAN_ROWS, TableKind } from "../scoring";
 
 /**
  * Reading input tables from the workbook: Excel tables first, else each sheet's used range; the
@@ -99,18 +99,28 @@ export async function findCandidates(
       columnCount: s.used.columnCount,
     });
   }
-  const headers = found.map((c) => {
+  // The top rows of each candidate: a sheet may have a title line above its header row.
+  const tops = found.map((c) => {
+    const rows = c.table ? 1 : Math.min(HEADER_SCAN_ROWS, c.rowCount);
     const r = context.workbook.worksheets
       .getItem(c.sheet)
-      .getRangeByIndexes(c.rowIndex, c.columnIndex, 1, c.columnCount);
+      .getRangeByIndexes(c.rowIndex, c.columnIndex, rows, c.columnCount);
     r.load("values");
     return r;
   });
   await context.sync();
   return found.map((c, i) => {
-    const header = headers[i]?.values[0] ?? [];
+    const top = tops[i]?.values ?? [];
+    const skip = c.table ? 0 : findHeaderRow(top);
+    const header = top[skip] ?? [];
     const kind = detectKind(header);
-    return { ...c, header, kind: kind === "ambiguous" ? null : kind };
+    return {
+      ...c,
+      rowIndex: c.rowIndex + skip,
+      rowCount: c.rowCount - skip,
+      header,
+      kind: kind === "ambiguous" ? null : kind,
+    };
   });
 }
 

@@ -141,7 +141,7 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
   ]);
   summaryRows.push([
     cell("Qualified"),
-    cell(`${q.minTotal}+ total, ${q.minPerMetric}+ each`, undefined, "note"),
+    cell(""),
     ...TRACKS.map((t, i) => {
       const c = colLetter(2 + i);
       const each = METRICS.map((_, k) => `${c}${firstMetric + k + 1}>=${q.minPerMetric}`).join(",");
@@ -150,6 +150,8 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
         formula: `AND(${c}${totalRow + 1}>=${q.minTotal},${each})`,
       };
     }),
+    // Beside the table, not in it: the rule the formula applies.
+    cell(`${q.minTotal}+ total and ${q.minPerMetric}+ in each metric`, undefined, "note"),
   ]);
   b.table(TABLE_NAMES.summary, ["Metric", "Max", "Enterprise", "SMB"], summaryRows);
   const qe = `C${qualifiedRow + 1}`;

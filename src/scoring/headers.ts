@@ -244,3 +244,25 @@ export function detectUsageKind(headerCells: readonly unknown[], table: string):
     `the table is neither Azure consumption nor Microsoft 365 licences: it needs an ACR column (${fieldAliases(AZURE_FIELDS, "acr").join(", ")}) or a paid-licences column (${fieldAliases(M365_FIELDS, "paid").join(", ")}).`
   );
 }
+
+/** How many rows at the top of a sheet are searched for the header row. */
+export const HEADER_SCAN_ROWS = 10;
+
+/**
+ * The index of a sheet's header row: the first of its top rows whose headers make a recognised
+ * table (so a title line above the headers does not hide the table), else the first row that is
+ * not blank, else 0.
+ */
+export function findHeaderRow(
+  rows: readonly (readonly unknown[])[],
+  scan = HEADER_SCAN_ROWS
+): number {
+  let firstFilled = -1;
+  for (let i = 0; i < Math.min(scan, rows.length); i++) {
+    const row = rows[i] ?? [];
+    if (firstFilled < 0 && row.some((c) => cellText(c) !== "")) firstFilled = i;
+    const kind = detectKind(row);
+    if (kind !== null && kind !== "ambiguous") return i;
+  }
+  return Math.max(0, firstFilled);
+}

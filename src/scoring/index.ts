@@ -22,7 +22,13 @@ export { InputError, isInputError } from "./errors";
 export type { Issue, RowCounts, Severity } from "./issues";
 export type { CustomerExplanation } from "./explain-customers";
 export type { PersonExplanation, PersonCertification } from "./skilling";
-export { detectKind, detectUsageKind, KIND_LABEL } from "./headers";
+export {
+  detectKind,
+  detectUsageKind,
+  findHeaderRow,
+  HEADER_SCAN_ROWS,
+  KIND_LABEL,
+} from "./headers";
 export type { TableKind } from "./headers";
 export { catalogueFor } from "./catalogue";
 export { parseAsOf } from "./as-of";
