@@ -6,8 +6,9 @@
 /** Excel's serial number of 1970-01-01 in the 1900 date system. */
 const EXCEL_SERIAL_1970 = 25569;
 
-/** Smallest and largest serial numbers accepted as dates (1900-03-01 … 9999-12-31). */
+/** Smallest serial number accepted as a date (1900-03-01, after Excel's fictitious 1900-02-29). */
 export const MIN_EXCEL_SERIAL = 61;
+/** Largest serial number accepted as a date (9999-12-31). */
 export const MAX_EXCEL_SERIAL = 2958465;
 
 /** A calendar date. */

@@ -137,7 +137,9 @@ export const CERT_FIELDS: readonly FieldSpec[] = [
 
 /** Person columns, in order of preference; else first + last name together. */
 export const PERSON_ALIASES: readonly string[] = ["Person", "Email", "CorpEmail", "MCPID", "Name"];
+/** First-name header used when no person column exists (with {@link LAST_NAME}). */
 export const FIRST_NAME = "IndividualFirstName";
+/** Last-name header used when no person column exists (with {@link FIRST_NAME}). */
 export const LAST_NAME = "IndividualLastName";
 
 /** The header row of a table, normalised, with each header's leftmost column. */

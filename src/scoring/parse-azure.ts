@@ -9,7 +9,7 @@ import {
 } from "./cells";
 import { MonthCache } from "./month-cache";
 import { AZURE_FIELDS, HeaderRow, resolveColumns } from "./headers";
-import { emptyCounts, Issue, IssueLog, RowCounts } from "./issues";
+import { emptyCounts, IssueLog, RowCounts } from "./issues";
 import { formatUsd, MICRO_PER_USD } from "./money";
 import { normalizeName } from "./normalize";
 import { Rules } from "./rules/types";
@@ -280,6 +280,3 @@ export function parseAzureTable(
     rowCount: counts.dataRows,
   };
 }
-
-/** Shared result fields of every parsed table. */
-export type { Issue };
