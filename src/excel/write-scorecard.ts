@@ -2,9 +2,9 @@ import { a1, a1Range, CellStyle, LayoutCell, SheetLayout } from "../report/layou
 import { pickScorecardName } from "../report/sheet-names";
 
 /**
- * Writes a scorecard layout into the workbook in four syncs whatever its size: find the add-in's
- * own sheets, check names, build the new sheet under a temporary name (values, then formats,
- * tables and chart), then swap it in. A failure while building deletes the half-built sheet, so
+ * Writes a scorecard layout into the workbook in four syncs: find the add-in's own sheets, check
+ * names, build the new sheet under a temporary name (values, then formats, tables and chart),
+ * then swap it in. (Only a scorecard too large for one 5 MB request takes a sync per extra block.) A failure while building deletes the half-built sheet, so
  * the previous scorecard stays as it was; a user's sheet is never touched.
  */
 
@@ -68,6 +68,34 @@ export function formatMatrix(layout: SheetLayout): string[][] {
   );
 }
 
+/** Bytes of cell data sent in one request at most, under Excel on the web's 5 MB limit. */
+export const MAX_WRITE_BYTES = 3_500_000;
+
+/**
+ * Row blocks `[from, to)` whose cells fit in one request each: one block for any ordinary
+ * scorecard, more only for very large ones.
+ */
+export function writeBlocks(
+  formulas: unknown[][],
+  formats: unknown[][],
+  limit = MAX_WRITE_BYTES
+): { from: number; to: number }[] {
+  const blocks: { from: number; to: number }[] = [];
+  let from = 0;
+  let bytes = 0;
+  formulas.forEach((row, r) => {
+    const size = JSON.stringify(row).length + JSON.stringify(formats[r] ?? []).length;
+    if (bytes + size > limit && r > from) {
+      blocks.push({ from, to: r });
+      from = r;
+      bytes = 0;
+    }
+    bytes += size;
+  });
+  blocks.push({ from, to: formulas.length });
+  return blocks;
+}
+
 /** Writes (or refreshes) the scorecard sheet. */
 export async function writeScorecard(
   context: Excel.RequestContext,
@@ -110,11 +138,20 @@ export async function writeScorecard(
   });
 
   // Sync 3: the new sheet under a temporary name: values first, then formats, tables, chart.
+  // A scorecard too large for one request (thousands of customers) is written in row blocks
+  // first, one sync each, so no request passes Excel on the web's 5 MB limit.
+  const formulas = formulaMatrix(layout);
+  const formats = formatMatrix(layout);
+  const blocks = writeBlocks(formulas, formats);
   const sheet = sheets.add(tempName);
   try {
-    const all = sheet.getRangeByIndexes(0, 0, layout.cells.length, layout.width);
-    all.formulas = formulaMatrix(layout);
-    all.numberFormat = formatMatrix(layout);
+    for (const [index, block] of blocks.entries()) {
+      const range = sheet.getRangeByIndexes(block.from, 0, block.to - block.from, layout.width);
+      range.formulas = formulas.slice(block.from, block.to);
+      range.numberFormat = formats.slice(block.from, block.to);
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      if (index < blocks.length - 1) await context.sync();
+    }
     layout.columnWidths.forEach((w, c) => {
       sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 7;
     });

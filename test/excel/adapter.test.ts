@@ -1,6 +1,12 @@
 import { buildScorecard } from "../../src/excel/build-scorecard";
 import { blockRows, findCandidates, readCandidate } from "../../src/excel/read-tables";
-import { OWNER_PROPERTY, writeScorecard } from "../../src/excel/write-scorecard";
+import {
+  formatMatrix,
+  formulaMatrix,
+  OWNER_PROPERTY,
+  writeBlocks,
+  writeScorecard,
+} from "../../src/excel/write-scorecard";
 import { buildScorecardLayout } from "../../src/report/layout";
 import { RULES_2025, scoreTables } from "../../src/scoring";
 import { azureCells, certCells, m365Cells } from "../../bench/data";
@@ -107,6 +113,20 @@ describe("writing the scorecard", () => {
     expect(sheet?.charts).toHaveLength(1);
     expect(Math.max(...wb.requestBytes)).toBeLessThan(PAYLOAD_LIMIT);
   });
+
+  it("splits a scorecard too large for one request into blocks, every request under 5 MB", async () => {
+    const wb = workbook();
+    const layout = layoutFor(16000);
+    const before = wb.syncs;
+    await writeScorecard(ctx(wb), layout);
+    const blocks = writeBlocks(formulaMatrix(layout), formatMatrix(layout)).length;
+    expect(blocks).toBeGreaterThan(1);
+    expect(wb.syncs - before).toBe(4 + blocks - 1);
+    expect(Math.max(...wb.requestBytes)).toBeLessThan(PAYLOAD_LIMIT);
+    const customers =
+      wb.snapshot().tables.find((t) => t.name === "ScoreCustomers")?.rows.length ?? 0;
+    expect(customers).toBe((layout.tables.find((t) => t.name === "ScoreCustomers")?.rows ?? 0) - 1);
+  }, 120000);
 
   it("never touches a user's sheet of the same name, and a refresh replaces only its own scorecard", async () => {
     const wb = workbook();
