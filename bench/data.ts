@@ -45,7 +45,11 @@ function serialOfMonth(mi: number): number {
   return Math.round(Date.UTC(y, m - 1, 1) / 86400000) + 25569;
 }
 
-/** `rows` Azure rows over 24 months for `tenants` tenants (header row first). */
+/**
+ * `rows` Azure rows over 24 months for `tenants` tenants (header row first). As in Partner Center
+ * exports, a tenant's consumption carries its association (most PAL, some CSP); one tenant in
+ * eight is also reported under a second association type, half of its rows twice.
+ */
 export function azureCells(rows: number, tenants: number, seed = 1): unknown[][] {
   const rnd = random(seed);
   const months = Array.from({ length: 24 }, (_, k) => serialOfMonth(2025 * 12 + 5 - k));
@@ -54,6 +58,10 @@ export function azureCells(rows: number, tenants: number, seed = 1): unknown[][]
     (_, i) => `tenant-${String(i).padStart(6, "0")}`
   );
   const names = tenantIds.map((_, i) => `Customer ${i}`);
+  const association = tenantIds.map(
+    () => ASSOCIATIONS[Math.floor(rnd() * ASSOCIATIONS.length)] ?? "PAL"
+  );
+  const doubled = tenantIds.map(() => rnd() < 0.125);
   const out: unknown[][] = [
     [
       "Month",
@@ -66,18 +74,26 @@ export function azureCells(rows: number, tenants: number, seed = 1): unknown[][]
       "ACR_USD",
     ],
   ];
-  for (let i = 0; i < rows; i++) {
+  while (out.length <= rows) {
     const t = Math.floor(rnd() * tenants);
-    out.push([
+    const row = [
       months[Math.floor(rnd() * 24)],
       tenantIds[t],
       names[t],
       SERVICES[Math.floor(rnd() * SERVICES.length)],
       OFFERS[Math.floor(rnd() * OFFERS.length)],
-      ASSOCIATIONS[Math.floor(rnd() * ASSOCIATIONS.length)],
+      association[t],
       `sub-${t}-${Math.floor(rnd() * 3)}`,
       Math.round(rnd() * 50000) / 100,
-    ]);
+    ];
+    out.push(row);
+    if (doubled[t] && rnd() < 0.5 && out.length <= rows) {
+      out.push([
+        ...row.slice(0, 5),
+        association[t] === "PAL" ? "CSP Tier 1" : "PAL",
+        ...row.slice(6),
+      ]);
+    }
   }
   return out;
 }

@@ -137,6 +137,7 @@ export function azureTtm(
     return id;
   };
   const fine = new GroupTable(1024);
+  const inMixedGroup = new Int32Array(rows.count);
   const fineTenant: number[] = [];
   const fineMonth: number[] = [];
   const fineTypes: number[] = [];
@@ -165,18 +166,26 @@ export function azureTtm(
         add(t, m, micro);
         continue;
       }
-      const i = bRow[k] ?? 0;
-      const g = fine.intern(t, Math.floor(slot / 0x40000000), slot % 0x40000000, subscriptionId(i));
-      if (g === fineTenant.length) {
-        fineTenant.push(t);
-        fineMonth.push(m);
-        fineTypes.push(0);
-        for (let j = 0; j < typeCount; j++) fineSums.push(0);
-      }
-      const type = bType[k] ?? 0;
-      fineSums[g * typeCount + type] = (fineSums[g * typeCount + type] ?? 0) + micro;
-      fineTypes[g] = (fineTypes[g] ?? 0) | (1 << type);
+      // Mixed: grouped by subscription below, in row order (reading each row's subscription in
+      // order is far cheaper than in tenant order).
+      inMixedGroup[bRow[k] ?? 0] = slot + 1;
     }
+  }
+  for (let i = 0; i < rows.count; i++) {
+    const slotPlusOne = inMixedGroup[i] ?? 0;
+    if (slotPlusOne === 0) continue;
+    const slot = slotPlusOne - 1;
+    const t = rowTenant[i] ?? 0;
+    const g = fine.intern(t, Math.floor(slot / 0x40000000), slot % 0x40000000, subscriptionId(i));
+    if (g === fineTenant.length) {
+      fineTenant.push(t);
+      fineMonth.push(rowMonth[i] ?? 0);
+      fineTypes.push(0);
+      for (let j = 0; j < typeCount; j++) fineSums.push(0);
+    }
+    const type = rowType[i] ?? 0;
+    fineSums[g * typeCount + type] = (fineSums[g * typeCount + type] ?? 0) + (rowAcr[i] ?? 0);
+    fineTypes[g] = (fineTypes[g] ?? 0) | (1 << type);
   }
   for (let g = 0; g < fineTenant.length; g++) {
     let best = -Infinity;

@@ -185,3 +185,16 @@ export function parseFlag(value: Cell): boolean | null {
 
 /** Re-exported for callers that build month indexes from user input. */
 export { monthIndex };
+
+/**
+ * True for text that is certainly not blank: longer than one character and starting and ending
+ * with a visible ASCII character. A cheap test the parsers make before {@link isBlankText}.
+ */
+export function isSurelyFilled(value: Cell): boolean {
+  if (typeof value !== "string") return typeof value === "number" && value !== 0;
+  const n = value.length;
+  if (n < 2) return false;
+  const a = value.charCodeAt(0);
+  const b = value.charCodeAt(n - 1);
+  return a > 32 && a < 127 && b > 32 && b < 127;
+}

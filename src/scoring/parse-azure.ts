@@ -4,6 +4,7 @@ import {
   describeCell,
   isBlankNumeric,
   isBlankText,
+  isSurelyFilled,
   parseFlag,
   parseNumber,
 } from "./cells";
@@ -124,9 +125,9 @@ export function parseAzureTable(
     const acrCell = row[cAcr];
 
     let problems: string[] | null = null;
-    const tenantBlank = isBlankText(tenantCell);
-    const monthBlank = isBlankText(monthCell);
-    const serviceBlank = isBlankText(serviceCell);
+    const tenantBlank = !isSurelyFilled(tenantCell) && isBlankText(tenantCell);
+    const monthBlank = !isSurelyFilled(monthCell) && isBlankText(monthCell);
+    const serviceBlank = !isSurelyFilled(serviceCell) && isBlankText(serviceCell);
     const acrBlank = isBlankNumeric(acrCell);
     if ((tenantBlank || monthBlank || serviceBlank || acrBlank) && isEmptyRow(row)) {
       counts.empty++;

@@ -5,6 +5,7 @@ import {
   describeCell,
   isBlankNumeric,
   isBlankText,
+  isSurelyFilled,
   parseFlag,
   parseNumber,
 } from "./cells";
@@ -107,9 +108,9 @@ export function parseM365Table(
     const monthCell = row[cMonth];
     const workloadCell = row[cWorkload];
     const paidCell = row[cPaid];
-    const tenantBlank = isBlankText(tenantCell);
-    const monthBlank = isBlankText(monthCell);
-    const workloadBlank = isBlankText(workloadCell);
+    const tenantBlank = !isSurelyFilled(tenantCell) && isBlankText(tenantCell);
+    const monthBlank = !isSurelyFilled(monthCell) && isBlankText(monthCell);
+    const workloadBlank = !isSurelyFilled(workloadCell) && isBlankText(workloadCell);
     const paidBlank = isBlankNumeric(paidCell);
     if ((tenantBlank || monthBlank || workloadBlank || paidBlank) && isEmptyRow(row)) {
       counts.empty++;
