@@ -8,6 +8,7 @@
 const path = require("path");
 const fs = require("fs");
 const ExcelJS = require("exceljs");
+const JSZip = require("jszip");
 
 function random(seed) {
   let a = seed >>> 0;
@@ -425,9 +426,23 @@ async function main() {
     ["Run: npx security-pcs score --workbook samples/contoso-security.xlsx"],
   ].forEach((r) => notes.addRow(r));
   notes.getColumn(1).width = 120;
-  const out = path.join(__dirname, "..", "samples", "contoso-security.xlsx");
+  const out = process.argv[2]
+    ? path.resolve(process.argv[2])
+    : path.join(__dirname, "..", "samples", "contoso-security.xlsx");
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  await workbook.xlsx.writeFile(out);
+  // Fixed dates inside the zip too, so the same script always writes the same bytes.
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  const fixed = new Date(Date.UTC(2025, 6, 1));
+  const rebuilt = new JSZip();
+  for (const name of Object.keys(zip.files).sort()) {
+    const file = zip.files[name];
+    if (!file.dir)
+      rebuilt.file(name, await file.async("uint8array"), { date: fixed, createFolders: false });
+  }
+  fs.writeFileSync(
+    out,
+    await rebuilt.generateAsync({ type: "nodebuffer", compression: "DEFLATE" })
+  );
   console.log(
     `Wrote ${path.relative(process.cwd(), out)}: ${azure.length - 1} Azure rows, ${m365.length - 1} Microsoft 365 rows, ${certs.length - 1} certification rows, ${tenantNo} tenants.`
   );
