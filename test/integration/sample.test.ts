@@ -21,6 +21,8 @@ describe("the sample workbook", () => {
       "score",
       "--workbook",
       join(root, "samples", "contoso-security.xlsx"),
+      "--out",
+      join(mkdtempSync(join(tmpdir(), "pcs-sample-")), "scorecard.xlsx"),
       "--json",
     ]);
     const r = JSON.parse(res.out);
