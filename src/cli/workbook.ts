@@ -11,7 +11,7 @@ import {
   TableInput,
   TableKind,
 } from "../scoring";
-import { buildScorecardLayout, SCORECARD_SHEET } from "../report/layout";
+import { buildScorecardLayout, SCORECARD_SHEET, SCORECARD_TITLE } from "../report/layout";
 import { pickScorecardName } from "../report/sheet-names";
 import { UsageError } from "./args";
 import { addScorecardChart } from "./xlsx-chart";
@@ -108,8 +108,7 @@ async function loadWorkbook(path: string): Promise<ExcelJS.Workbook> {
 /** True for a scorecard sheet this tool wrote (its name and title cell). */
 function isOwnScorecard(ws: ExcelJS.Worksheet): boolean {
   return (
-    ws.name.startsWith(SCORECARD_SHEET) &&
-    String(plainValue(ws.getCell("A1").value)).startsWith("Solutions Partner for Security")
+    ws.name.startsWith(SCORECARD_SHEET) && plainValue(ws.getCell("A1").value) === SCORECARD_TITLE
   );
 }
 

@@ -1,9 +1,11 @@
-import { formatPoints, Rules, ScoreResult, Track, TRACKS } from "../scoring";
+import { METRICS, TRACK_LABEL, formatPoints, Rules, ScoreResult, TRACKS } from "../scoring";
 import { a1, CellStyle, LayoutCell, LayoutTable, SheetLayout } from "./layout-model";
-import { METRICS } from "./metrics";
 
 /** The scorecard sheet's name (a contract: finance workbooks refer to it). */
 export const SCORECARD_SHEET = "Security Scorecard";
+
+/** The scorecard's title, in cell A1 of its sheet. */
+export const SCORECARD_TITLE = "Solutions Partner for Security: capability score";
 
 /** Names of the scorecard's tables. `ScoreSummary` is a contract. */
 export const TABLE_NAMES = {
@@ -29,8 +31,6 @@ const FMT = {
   count: "#,##0",
   text: "@",
 };
-
-const TRACK_NAME: Record<Track, string> = { enterprise: "Enterprise", smb: "SMB" };
 
 /** Builds the sheet row by row. */
 class SheetBuilder {
@@ -89,7 +89,7 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
 
   // 1. Header
   sections[1] = b.row;
-  b.add([cell("Solutions Partner for Security: capability score", undefined, "title")]);
+  b.add([cell(SCORECARD_TITLE, undefined, "title")]);
   b.add([
     cell("As of", undefined, "label"),
     cell(result.asOf, FMT.text),
@@ -123,7 +123,7 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
   const colLetter = (c: number): string => a1(0, c).replace(/[0-9]+/g, "");
   const summaryRows: LayoutCell[][] = METRICS.map((m) => [
     cell(m.label),
-    cell(m.max(result), FMT.count),
+    cell(result.tracks.enterprise[m.key].max, FMT.count),
     ...TRACKS.map((t) => cell(result.tracks[t][m.key].points, FMT.points)),
   ]);
   summaryRows.push([
@@ -161,11 +161,11 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
   b.add([
     cell("Best path", undefined, "label"),
     {
-      value: TRACK_NAME[result.bestTrack],
+      value: TRACK_LABEL[result.bestTrack],
       formula: `IF(${qe}<>${qs},IF(${qe},"Enterprise","SMB"),IF(${ts}>${te},"SMB","Enterprise"))`,
     },
     cell(
-      `${TRACK_NAME[result.bestTrack]}: ${formatPoints(result.total)} points, ${result.qualified ? "qualified" : "not qualified"}. A qualifying track beats a non-qualifying one, then the higher total, then Enterprise.`,
+      `${TRACK_LABEL[result.bestTrack]}: ${formatPoints(result.total)} points, ${result.qualified ? "qualified" : "not qualified"}. A qualifying track beats a non-qualifying one, then the higher total, then Enterprise.`,
       undefined,
       "note"
     ),
@@ -404,7 +404,7 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
   sections[8] = b.row;
   b.add([
     cell(
-      `Points against the maximum (best path: ${TRACK_NAME[result.bestTrack]})`,
+      `Points against the maximum (best path: ${TRACK_LABEL[result.bestTrack]})`,
       undefined,
       "section"
     ),
@@ -416,7 +416,11 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
     ["Metric", "Max", "Points"],
     METRICS.map((m, k) => [
       { value: m.label, formula: `A${firstMetric + k + 1}` },
-      { value: m.max(result), formula: `B${firstMetric + k + 1}`, format: FMT.count },
+      {
+        value: result.tracks.enterprise[m.key].max,
+        formula: `B${firstMetric + k + 1}`,
+        format: FMT.count,
+      },
       {
         value: result.tracks[result.bestTrack][m.key].points,
         formula: `${bestCol}${firstMetric + k + 1}`,
@@ -425,7 +429,7 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
     ])
   );
   const chart = {
-    title: `Points per metric, ${TRACK_NAME[result.bestTrack]} track`,
+    title: `Points per metric, ${TRACK_LABEL[result.bestTrack]} track`,
     row: chartHeader,
     col: 0,
     rows: METRICS.length + 1,

@@ -1,7 +1,4 @@
-import { formatPoints, Issue, ScoreResult, Track, TRACKS } from "../scoring";
-import { METRICS } from "./metrics";
-
-const TRACK_NAME: Record<Track, string> = { enterprise: "Enterprise", smb: "SMB" };
+import { METRICS, TRACK_LABEL, formatPoints, Issue, ScoreResult, TRACKS } from "../scoring";
 
 function pad(text: string, width: number, right = false): string {
   return right ? text.padStart(width) : text.padEnd(width);
@@ -44,7 +41,7 @@ export function terminalSummary(result: ScoreResult, maxIssues = 10): string {
   for (const metric of METRICS) {
     const cells = TRACKS.map((t) => formatPoints(result.tracks[t][metric.key].points));
     lines.push(
-      `${pad(metric.label, 30)}${pad(String(metric.max(result)), 6, true)}${pad(cells[0] ?? "", 13, true)}${pad(cells[1] ?? "", 10, true)}`
+      `${pad(metric.label, 30)}${pad(String(result.tracks.enterprise[metric.key].max), 6, true)}${pad(cells[0] ?? "", 13, true)}${pad(cells[1] ?? "", 10, true)}`
     );
   }
   const totals = TRACKS.map((t) => formatPoints(result.tracks[t].total));
@@ -57,7 +54,7 @@ export function terminalSummary(result: ScoreResult, maxIssues = 10): string {
   );
   lines.push("");
   lines.push(
-    `Best path: ${TRACK_NAME[result.bestTrack]}, ${formatPoints(result.total)} points, ${result.qualified ? "qualified" : "not qualified"}.`
+    `Best path: ${TRACK_LABEL[result.bestTrack]}, ${formatPoints(result.total)} points, ${result.qualified ? "qualified" : "not qualified"}.`
   );
   lines.push("");
   lines.push("Inputs:");

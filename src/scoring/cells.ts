@@ -30,13 +30,7 @@ export function isBlankNumeric(value: Cell): boolean {
  */
 export function isBlankText(value: Cell): boolean {
   if (typeof value === "string") {
-    // Fast path: text that starts and ends with a visible character is not blank unless it is "0".
-    const n = value.length;
-    if (n > 1) {
-      const a = value.charCodeAt(0);
-      const b = value.charCodeAt(n - 1);
-      if (a > 32 && a < 127 && b > 32 && b < 127) return false;
-    }
+    if (isSurelyFilled(value)) return false;
     const t = value.trim();
     return t === "" || t === "0";
   }
@@ -188,9 +182,9 @@ export { monthIndex };
 
 /**
  * True for text that is certainly not blank: longer than one character and starting and ending
- * with a visible ASCII character. A cheap test the parsers make before {@link isBlankText}.
+ * with a visible ASCII character, so {@link isBlankText} need not trim it.
  */
-export function isSurelyFilled(value: Cell): boolean {
+function isSurelyFilled(value: Cell): boolean {
   if (typeof value !== "string") return typeof value === "number" && value !== 0;
   const n = value.length;
   if (n < 2) return false;

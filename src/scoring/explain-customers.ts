@@ -1,5 +1,6 @@
 import { inBand, scaleBand } from "./bands";
 import { AzureTtm } from "./azure-metrics";
+import { TRACK_LABEL } from "./labels";
 import { M365Snapshots, TenantM365Month } from "./m365-metrics";
 import { formatUsd, fromMicro, MICRO_PER_USD } from "./money";
 import { Band, Rules, Track, TRACKS } from "./rules/types";
@@ -46,8 +47,6 @@ interface CountInfo {
   label: string;
   change: string | null;
 }
-
-const TRACK_LABEL: Record<Track, string> = { enterprise: "Enterprise", smb: "SMB" };
 
 /** Every count in the order explanations list them; the index is the count's bit pair. */
 export const COUNTS: readonly CountInfo[] = [
@@ -112,10 +111,11 @@ function microBands(rules: Rules): { deployment: Record<Track, Band>; usage: Rec
 }
 
 /** Bits of one count per track, `[now, year ago]`. */
-function bits(key: CountKey, track: Track): [number, number] {
+function bits(key: CountKey, track: Track): readonly [number, number] {
   return [countBit(key, track, 0), countBit(key, track, 1)];
 }
-const BIT = {
+/** Each count's bits in a tenant's flags, `[now, year ago]`, per track where the count has one. */
+export const COUNT_BITS = {
   azureNetAdds: bits("azureNetAdds", "enterprise"),
   m365NetAdds: { enterprise: bits("m365NetAdds", "enterprise"), smb: bits("m365NetAdds", "smb") },
   azureDeployment: {
@@ -149,17 +149,18 @@ export function tenantFlags(
   for (const which of [0, 1] as const) {
     const ttm = which === 0 ? now : prev;
     if (ttm !== undefined) {
-      if (ttm >= minAdd) flags |= BIT.azureNetAdds[which];
+      if (ttm >= minAdd) flags |= COUNT_BITS.azureNetAdds[which];
       for (const track of TRACKS) {
-        if (inBand(ttm, bands.deployment[track])) flags |= BIT.azureDeployment[track][which];
-        if (inBand(ttm, bands.usage[track])) flags |= BIT.azureUsage[track][which];
+        if (inBand(ttm, bands.deployment[track])) flags |= COUNT_BITS.azureDeployment[track][which];
+        if (inBand(ttm, bands.usage[track])) flags |= COUNT_BITS.azureUsage[track][which];
       }
     }
     const m365 = which === 0 ? m365Now : m365Prev;
     if (m365) {
       for (const track of TRACKS) {
-        if (m365.band[track]) flags |= BIT.m365NetAdds[track][which] | BIT.m365Usage[track][which];
-        if (m365.deployment[track]) flags |= BIT.m365Deployment[track][which];
+        if (m365.band[track])
+          flags |= COUNT_BITS.m365NetAdds[track][which] | COUNT_BITS.m365Usage[track][which];
+        if (m365.deployment[track]) flags |= COUNT_BITS.m365Deployment[track][which];
       }
     }
   }
@@ -319,7 +320,7 @@ export function explainCustomers(
   ttm: AzureTtm | null,
   m365: M365Snapshots | null,
   allFlags: Int32Array,
-  excluded: Map<number, number>,
+  excluded: readonly number[],
   rules: Rules
 ): CustomerExplanation[] {
   const out: CustomerExplanation[] = new Array<CustomerExplanation>(tenants.size);
@@ -333,7 +334,7 @@ export function explainCustomers(
       mNow: m365?.now.get(t),
       mPrev: m365?.previous.get(t),
       flags: allFlags[t] ?? 0,
-      excludedRows: excluded.get(t) ?? 0,
+      excludedRows: excluded[t] ?? 0,
       rules,
     });
   }

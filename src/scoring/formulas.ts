@@ -2,8 +2,9 @@ import { parseAsOf } from "./as-of";
 import { catalogueFor } from "./catalogue";
 import { isBlankText } from "./cells";
 import { isInputError } from "./errors";
+import { METRICS } from "./labels";
 import { Rules, Track } from "./rules/types";
-import { Inputs, ScoreResult, scoreTables, TrackResult } from "./score";
+import { Inputs, ScoreResult, scoreTables } from "./score";
 
 /**
  * The engine as spreadsheet formulas: argument conversion and the answers of the SECURITY.*
@@ -181,16 +182,6 @@ export function qualifiedFormula(
   return fullScore(usage, moreUsage, certifications, asOf, rules).qualified;
 }
 
-const METRIC_ROWS: [
-  keyof Pick<TrackResult, "netCustomerAdds" | "skilling" | "deployments" | "usageGrowth">,
-  string,
-][] = [
-  ["netCustomerAdds", "Net customer adds"],
-  ["skilling", "Intermediate certifications"],
-  ["deployments", "Deployments"],
-  ["usageGrowth", "Usage growth"],
-];
-
 /** The summary table (SCORECARD): Metric, Max, Enterprise, SMB; the four metrics; Total; Qualified. */
 export function scorecardFormula(
   usage: RangeArg,
@@ -202,7 +193,7 @@ export function scorecardFormula(
   const r = fullScore(usage, moreUsage, certifications, asOf, rules);
   return [
     ["Metric", "Max", "Enterprise", "SMB"],
-    ...METRIC_ROWS.map(([key, label]) => [
+    ...METRICS.map(({ key, label }) => [
       label,
       r.tracks.enterprise[key].max,
       r.tracks.enterprise[key].points,

@@ -35,3 +35,5 @@ export { parseAsOf } from "./as-of";
 export { formatMonth } from "./calendar";
 export { formatPoints } from "./points";
 export { formatUsd } from "./money";
+export { METRICS, TRACK_LABEL } from "./labels";
+export type { MetricKey } from "./labels";

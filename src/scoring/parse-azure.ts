@@ -4,14 +4,13 @@ import {
   describeCell,
   isBlankNumeric,
   isBlankText,
-  isSurelyFilled,
   parseFlag,
   parseNumber,
 } from "./cells";
 import { MonthCache } from "./month-cache";
 import { AZURE_FIELDS, HeaderRow, resolveColumns } from "./headers";
 import { emptyCounts, IssueLog, RowCounts } from "./issues";
-import { formatUsd, MICRO_PER_USD } from "./money";
+import { formatUsd, toMicro } from "./money";
 import { normalizeName } from "./normalize";
 import { Rules } from "./rules/types";
 import { SuspiciousNames } from "./suspicious";
@@ -45,8 +44,8 @@ export interface AzureRows {
 export interface AzureTable extends TableShape {
   kind: "azure";
   rows: AzureRows;
-  /** Per tenant: rows that were not counted (not eligible or duplicate-flagged). */
-  excludedRowsByTenant: Map<number, number>;
+  /** Rows per tenant number that were not counted (not eligible or duplicate-flagged). */
+  excludedRowsByTenant: number[];
 }
 
 const NOT_ELIGIBLE = -1;
@@ -106,9 +105,9 @@ export function parseAzureTable(
   );
   out.associationTypes = associations.names;
   const suspicious = new SuspiciousNames();
-  const excludedCounts: number[] = [];
+  const excludedRowsByTenant: number[] = [];
   const exclude = (tenant: number): void => {
-    excludedCounts[tenant] = (excludedCounts[tenant] ?? 0) + 1;
+    excludedRowsByTenant[tenant] = (excludedRowsByTenant[tenant] ?? 0) + 1;
   };
   const serviceName = header.label(cService);
   const acrName = header.label(cAcr);
@@ -125,9 +124,9 @@ export function parseAzureTable(
     const acrCell = row[cAcr];
 
     let problems: string[] | null = null;
-    const tenantBlank = !isSurelyFilled(tenantCell) && isBlankText(tenantCell);
-    const monthBlank = !isSurelyFilled(monthCell) && isBlankText(monthCell);
-    const serviceBlank = !isSurelyFilled(serviceCell) && isBlankText(serviceCell);
+    const tenantBlank = isBlankText(tenantCell);
+    const monthBlank = isBlankText(monthCell);
+    const serviceBlank = isBlankText(serviceCell);
     const acrBlank = isBlankNumeric(acrCell);
     if ((tenantBlank || monthBlank || serviceBlank || acrBlank) && isEmptyRow(row)) {
       counts.empty++;
@@ -252,7 +251,7 @@ export function parseAzureTable(
     out.service[i] = service;
     out.offer[i] = offer;
     out.association[i] = association;
-    out.acrMicro[i] = Math.round(acr * MICRO_PER_USD);
+    out.acrMicro[i] = toMicro(acr);
     counts.counted++;
   }
 
@@ -268,8 +267,6 @@ export function parseAzureTable(
       null,
       "No association column: every row is taken as eligibly associated (one association type)."
     );
-  const excludedRowsByTenant = new Map<number, number>();
-  excludedCounts.forEach((n, t) => excludedRowsByTenant.set(t, n));
   return {
     kind: "azure",
     table,

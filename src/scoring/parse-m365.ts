@@ -5,7 +5,6 @@ import {
   describeCell,
   isBlankNumeric,
   isBlankText,
-  isSurelyFilled,
   parseFlag,
   parseNumber,
 } from "./cells";
@@ -36,7 +35,8 @@ export interface M365Table extends TableShape {
   rows: M365Rows;
   /** False when the table has no active-licences column (active counts as 0). */
   hasActive: boolean;
-  excludedRowsByTenant: Map<number, number>;
+  /** Rows per tenant number that were not counted (not eligible or duplicate-flagged). */
+  excludedRowsByTenant: number[];
 }
 
 const NOT_ELIGIBLE = -1;
@@ -94,10 +94,10 @@ export function parseM365Table(
   const associations = new AssociationTypes((text) => catalogue.m365Association(text), cAssoc >= 0);
   out.associationTypes = associations.names;
   const suspicious = new SuspiciousNames();
-  const excludedCounts: number[] = [];
+  const excludedRowsByTenant: number[] = [];
   const workloadName = header.label(cWorkload);
   const exclude = (tenant: number): void => {
-    excludedCounts[tenant] = (excludedCounts[tenant] ?? 0) + 1;
+    excludedRowsByTenant[tenant] = (excludedRowsByTenant[tenant] ?? 0) + 1;
   };
 
   for (let r = 1; r < cells.length; r++) {
@@ -108,9 +108,9 @@ export function parseM365Table(
     const monthCell = row[cMonth];
     const workloadCell = row[cWorkload];
     const paidCell = row[cPaid];
-    const tenantBlank = !isSurelyFilled(tenantCell) && isBlankText(tenantCell);
-    const monthBlank = !isSurelyFilled(monthCell) && isBlankText(monthCell);
-    const workloadBlank = !isSurelyFilled(workloadCell) && isBlankText(workloadCell);
+    const tenantBlank = isBlankText(tenantCell);
+    const monthBlank = isBlankText(monthCell);
+    const workloadBlank = isBlankText(workloadCell);
     const paidBlank = isBlankNumeric(paidCell);
     if ((tenantBlank || monthBlank || workloadBlank || paidBlank) && isEmptyRow(row)) {
       counts.empty++;
@@ -248,8 +248,6 @@ export function parseM365Table(
       null,
       "No association column: every row is taken as eligibly associated (one association type)."
     );
-  const excludedRowsByTenant = new Map<number, number>();
-  excludedCounts.forEach((n, t) => excludedRowsByTenant.set(t, n));
   return {
     kind: "m365",
     table,

@@ -3,8 +3,7 @@ import { azureTtm, AzureTtm } from "./azure-metrics";
 import { formatDay, formatMonth, lastDayOfMonth } from "./calendar";
 import { InputError } from "./errors";
 import {
-  countBit,
-  CountKey,
+  COUNT_BITS,
   CustomerExplanation,
   explainCustomers,
   tenantFlags,
@@ -194,18 +193,7 @@ function tally(
 ): { tally: Tally; flags: Int32Array } {
   const result = emptyTally();
   const flags = new Int32Array(tenants);
-  const bit = (key: CountKey, track: Track, k: 0 | 1): number => countBit(key, track, k);
-  const bits = TRACKS.map((track) => ({
-    track,
-    k: ([0, 1] as const).map((k) => ({
-      adds: bit("m365NetAdds", track, k),
-      azureDeployment: bit("azureDeployment", track, k),
-      m365Deployment: bit("m365Deployment", track, k),
-      azureUsage: bit("azureUsage", track, k),
-      m365Usage: bit("m365Usage", track, k),
-    })),
-  }));
-  const azureAdds = [bit("azureNetAdds", "enterprise", 0), bit("azureNetAdds", "enterprise", 1)];
+  const B = COUNT_BITS;
   for (let t = 0; t < tenants; t++) {
     const hasAzure = ttm !== null && ttm.seen[t] === 1;
     const now = hasAzure ? ttm.now[t] : undefined;
@@ -216,17 +204,15 @@ function tally(
     flags[t] = f;
     if (f === 0) continue;
     for (const k of [0, 1] as const) {
-      if (f & (azureAdds[k] ?? 0)) result.azureAdds[k]++;
+      if (f & B.azureNetAdds[k]) result.azureAdds[k]++;
       const ttmK = (k === 0 ? now : prev) ?? 0;
       const activePaid = (k === 0 ? mNow : mPrev)?.activePaidTotal ?? 0;
-      for (const { track, k: byK } of bits) {
-        const b = byK[k];
-        if (!b) continue;
-        if (f & b.adds) result.m365Adds[track][k]++;
-        if (f & b.azureDeployment) result.azureDeployments[track][k]++;
-        if (f & b.m365Deployment) result.m365Deployments[track][k]++;
-        if (f & b.azureUsage) result.azureSecurityAcr[track][k] += ttmK;
-        if (f & b.m365Usage) result.protectedUsers[track][k] += activePaid;
+      for (const track of TRACKS) {
+        if (f & B.m365NetAdds[track][k]) result.m365Adds[track][k]++;
+        if (f & B.azureDeployment[track][k]) result.azureDeployments[track][k]++;
+        if (f & B.m365Deployment[track][k]) result.m365Deployments[track][k]++;
+        if (f & B.azureUsage[track][k]) result.azureSecurityAcr[track][k] += ttmK;
+        if (f & B.m365Usage[track][k]) result.protectedUsers[track][k] += activePaid;
       }
     }
   }
@@ -385,10 +371,11 @@ export function scoreParsed(
     smb: trackResult("smb", t, steps, ttm !== null, snaps !== null, rules),
   };
   const best = bestTrack(tracks);
-  const excluded = new Map<number, number>();
+  const excluded: number[] = [];
   for (const table of [parsed.azure, parsed.m365]) {
-    for (const [tenant, n] of table?.excludedRowsByTenant ?? [])
-      excluded.set(tenant, (excluded.get(tenant) ?? 0) + n);
+    table?.excludedRowsByTenant.forEach(
+      (n, tenant) => (excluded[tenant] = (excluded[tenant] ?? 0) + n)
+    );
   }
   const tables = [parsed.azure, parsed.m365, parsed.certifications].filter(
     (x): x is AzureTable | M365Table | CertTable => x !== undefined

@@ -8,6 +8,8 @@ import {
   RULES_2025,
   ScoreResult,
   TableKind,
+  TRACK_LABEL,
+  TRACKS,
 } from "../scoring";
 
 /**
@@ -101,15 +103,12 @@ function selection(): Selection {
 function showSummary(result: ScoreResult, sheetName: string): void {
   const rows = el<HTMLTableSectionElement>("summary-rows");
   rows.replaceChildren();
-  for (const [track, name] of [
-    ["enterprise", "Enterprise"],
-    ["smb", "SMB"],
-  ] as const) {
+  for (const track of TRACKS) {
     const t = result.tracks[track];
     const tr = document.createElement("tr");
     const th = document.createElement("th");
     th.scope = "row";
-    th.textContent = name;
+    th.textContent = TRACK_LABEL[track];
     const total = document.createElement("td");
     total.className = "num";
     total.textContent = formatPoints(t.total);
@@ -119,7 +118,7 @@ function showSummary(result: ScoreResult, sheetName: string): void {
     tr.append(th, total, q);
     rows.append(tr);
   }
-  const best = result.bestTrack === "enterprise" ? "Enterprise" : "SMB";
+  const best = TRACK_LABEL[result.bestTrack];
   el("best").textContent =
     `Best path: ${best}, ${formatPoints(result.total)} points, ${result.qualified ? "qualified" : "not qualified"} (as of ${result.asOf}).`;
   const count = (s: string): number => result.issues.filter((i) => i.severity === s).length;
