@@ -78,7 +78,7 @@ function main(): void {
     m365: { cells: m365, name: "M365" },
     certifications: { cells: certs, name: "Certs" },
   };
-  const parse = time(() => parseInputs(inputs, RULES_2025), 3);
+  const parse = time(() => parseInputs(inputs), 3);
   const scoring = time(() => scoreParsed(parse.value, RULES_2025), 3);
   console.log(
     "Engine: 1,000,000 Azure + 200,000 Microsoft 365 + 1,000 certification rows, parsed and scored"

@@ -1,17 +1,19 @@
 import {
   formatMonth,
-  Inputs,
+  Issue,
   isInputError,
   parseAsOf,
   Rules,
   RULES_2025,
-  scoreTables,
   ScoreResult,
+  scoreParsed,
 } from "../scoring";
+import { addParsed, ParsedInputs, parseInputs, sharedRegistries } from "../scoring/parse-inputs";
+import { TableKind } from "../scoring/headers";
 import { terminalSummary } from "../report/terminal-summary";
 import { parseScoreArgs, ScoreArgs, UsageError, USAGE } from "./args";
-import { readCsv } from "./csv";
-import { defaultOutPath, readWorkbookInputs, writeScorecardFile } from "./workbook";
+import { readCsvTable } from "./csv-reader";
+import { defaultOutPath, readWorkbookTables, writeScorecardFile } from "./workbook";
 
 /** Where the command line writes. */
 export interface Io {
@@ -27,28 +29,48 @@ function asOfMonth(args: ScoreArgs): number | undefined {
   return month;
 }
 
-async function gatherInputs(args: ScoreArgs): Promise<Inputs> {
-  if (args.workbook) return readWorkbookInputs(args.workbook);
-  const inputs: Inputs = {};
-  if (args.azure) inputs.azure = { cells: readCsv(args.azure), name: args.azure };
-  if (args.m365) inputs.m365 = { cells: readCsv(args.m365), name: args.m365 };
-  if (args.certs) inputs.certifications = { cells: readCsv(args.certs), name: args.certs };
-  return inputs;
+/** Reads the inputs: CSV files streamed one by one, or the tables of a workbook. */
+async function readInputs(args: ScoreArgs): Promise<{ parsed: ParsedInputs; notes: Issue[] }> {
+  if (args.workbook) {
+    const { tables, notes } = await readWorkbookTables(args.workbook, args.decimalComma);
+    return { parsed: parseInputs({ tables }), notes };
+  }
+  const parsed: ParsedInputs = { ...sharedRegistries(), azure: [], m365: [], certifications: [] };
+  const files: [TableKind, string[]][] = [
+    ["azure", args.azure],
+    ["m365", args.m365],
+    ["certifications", args.certs],
+  ];
+  for (const [expected, paths] of files)
+    for (const path of paths)
+      addParsed(parsed, readCsvTable(path, parsed, { expected, decimalComma: args.decimalComma }));
+  return { parsed, notes: [] };
+}
+
+/** Inputs whose every data row is a row error: a score from them would be a score of nothing. */
+function unreadableInputs(result: ScoreResult): string[] {
+  return result.inputs
+    .filter((i) => i.counts.errors > 0 && i.counts.errors === i.rows - i.counts.empty)
+    .map((i) => i.table);
 }
 
 /** Runs `security-pcs score …` and returns the exit code. */
 async function score(argv: readonly string[], io: Io, rules: Rules): Promise<number> {
   const args = parseScoreArgs(argv);
   const asOf = asOfMonth(args);
-  const inputs = await gatherInputs(args);
-  const result: ScoreResult = scoreTables(inputs, rules, asOf === undefined ? {} : { asOf });
-  const outPath = args.out ?? (args.workbook ? defaultOutPath(args.workbook) : undefined);
+  const { parsed, notes } = await readInputs(args);
+  const result: ScoreResult = scoreParsed(parsed, rules, asOf === undefined ? {} : { asOf });
+  result.issues.unshift(...notes);
+  const unreadable = unreadableInputs(result);
+  const outPath =
+    unreadable.length > 0
+      ? undefined
+      : (args.out ?? (args.workbook ? defaultOutPath(args.workbook) : undefined));
   if (outPath)
-    await writeScorecardFile(outPath, result, inputs, {
+    await writeScorecardFile(outPath, result, args, {
       force: args.force,
       generated: new Date(),
       rules,
-      ...(args.workbook ? { workbook: args.workbook } : {}),
     });
   if (args.json) io.out(JSON.stringify(result, null, 2));
   else {
@@ -56,12 +78,19 @@ async function score(argv: readonly string[], io: Io, rules: Rules): Promise<num
     if (outPath)
       io.out(`\nScorecard written to ${outPath} (as of ${formatMonth(parseAsOf(result.asOf))}).`);
   }
+  if (unreadable.length > 0) {
+    io.err(
+      `security-pcs: every data row of ${unreadable.join(" and ")} is a row error, so there is nothing to score (see the issues above for the rows and what to fix); no scorecard was written.`
+    );
+    return 1;
+  }
   return 0;
 }
 
 /**
- * The `security-pcs` command line. Exit codes: 0 scored (qualified or not), 2 bad command line
- * or input (one line on stderr naming the file and the problem), 1 unexpected failure.
+ * The `security-pcs` command line. Exit codes: 0 scored (qualified or not); 1 an input whose
+ * every row is a row error, or an unexpected failure; 2 bad command line or input (one line on
+ * stderr naming the file and the problem).
  */
 export async function main(
   argv: readonly string[],

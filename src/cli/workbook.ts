@@ -1,19 +1,13 @@
 import { existsSync, statSync, writeFileSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import ExcelJS from "exceljs";
-import {
-  detectKind,
-  findHeaderRow,
-  Inputs,
-  KIND_LABEL,
-  Rules,
-  ScoreResult,
-  TableInput,
-  TableKind,
-} from "../scoring";
+import { Issue, Rules, ScoreResult, TableInput } from "../scoring";
+import { findTable, HEADER_SCAN_ROWS, recogniseTable } from "../scoring/find-table";
+import { isInputError } from "../scoring/errors";
 import { buildScorecardLayout, SCORECARD_SHEET, SCORECARD_TITLE } from "../report/layout";
 import { pickScorecardName } from "../report/sheet-names";
-import { UsageError } from "./args";
+import { ScoreArgs, UsageError } from "./args";
+import { readCsvRows } from "./csv-reader";
 import { addScorecardChart } from "./xlsx-chart";
 import { writeLayoutSheet } from "./xlsx-writer";
 
@@ -62,7 +56,11 @@ function decodeRef(ref: string): { row: number; col: number } {
   return { row: Number(m[2]), col };
 }
 
-/** Candidate input tables of a sheet: its Excel tables, else its used range. */
+/**
+ * Candidate input tables of a sheet: its Excel tables, else its used range. Cells start at the
+ * candidate's first row, whose sheet row number goes with them (a title line above the header
+ * row is skipped later, when the header is found).
+ */
 function candidates(ws: ExcelJS.Worksheet): TableInput[] {
   const out: TableInput[] = [];
   const tables =
@@ -77,17 +75,23 @@ function candidates(ws: ExcelJS.Worksheet): TableInput[] {
     const [from, to] = ref.split(":");
     const a = decodeRef(from ?? "A1");
     const b = decodeRef(to ?? "A1");
-    out.push({ name: `${ws.name}!${name}`, cells: sheetCells(ws, a.row, a.col, b.row, b.col) });
+    out.push({
+      name: `${ws.name}!${name}`,
+      cells: sheetCells(ws, a.row, a.col, b.row, b.col),
+      firstRow: a.row,
+    });
   }
   if (out.length > 0) return out;
-  // Used range: from the header row (a title line above it is skipped) to the last row.
   let top = 0;
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     if (top === 0 && row.cellCount > 0) top = n;
   });
   if (top === 0) return out;
-  const cells = sheetCells(ws, top, 1, ws.rowCount, Math.max(1, ws.columnCount));
-  out.push({ name: ws.name, cells: cells.slice(findHeaderRow(cells)) });
+  out.push({
+    name: ws.name,
+    cells: sheetCells(ws, top, 1, ws.rowCount, Math.max(1, ws.columnCount)),
+    firstRow: top,
+  });
   return out;
 }
 
@@ -113,41 +117,55 @@ function isOwnScorecard(ws: ExcelJS.Worksheet): boolean {
 }
 
 /**
- * Finds the Azure, Microsoft 365 and certification tables of a workbook by their headers
- * (Excel tables first, else each sheet's used range), skipping scorecards this tool wrote.
- * @throws UsageError when the file is unreadable, or no or too many tables of a kind are found
+ * The input tables of a workbook, found by their headers (Excel tables first, else each sheet's
+ * used range), skipping scorecards this tool wrote. Every table of a kind is used; a sheet that
+ * looks like an input but cannot be read is reported, never silently left out.
+ * @throws UsageError when the file is unreadable or holds no input table
  */
-export async function readWorkbookInputs(path: string): Promise<Inputs> {
+export async function readWorkbookTables(
+  path: string,
+  decimalComma = false
+): Promise<{ tables: TableInput[]; notes: Issue[] }> {
   const workbook = await loadWorkbook(path);
-  const found: Partial<Record<TableKind, TableInput>> = {};
+  const tables: TableInput[] = [];
+  const notes: Issue[] = [];
   for (const ws of workbook.worksheets) {
     if (isOwnScorecard(ws)) continue;
     for (const table of candidates(ws)) {
-      const kind = detectKind(table.cells[0] ?? []);
-      if (kind === null || kind === "ambiguous") continue;
-      const taken = found[kind];
-      if (taken)
-        throw new UsageError(
-          `${path}: two ${KIND_LABEL[kind]} tables (${taken.name} and ${table.name}); keep one, or rename the other's headers`
-        );
-      found[kind] = table;
+      const top = table.cells.slice(0, HEADER_SCAN_ROWS);
+      if (recogniseTable(top)) {
+        tables.push(decimalComma ? { ...table, decimalComma } : table);
+        continue;
+      }
+      const problem = unreadableLookAlike(top, table.name);
+      if (problem)
+        notes.push({ severity: "warning", table: table.name, row: null, message: problem });
     }
   }
-  if (!found.azure && !found.m365 && !found.certifications) {
+  if (tables.length === 0) {
     throw new UsageError(
-      `${path}: no sheet or table with Azure consumption (ACR column), Microsoft 365 licences (paid-licences column) or certification headers`
+      `${path}: no sheet or table with Azure consumption (ACR column), Microsoft 365 licences (paid-licences column) or certification headers${notes.length > 0 ? ` (${notes.map((n) => n.message).join(" ")})` : ""}`
     );
   }
-  const inputs: Inputs = {};
-  if (found.azure) inputs.azure = found.azure;
-  if (found.m365) inputs.m365 = found.m365;
-  if (found.certifications) inputs.certifications = found.certifications;
-  return inputs;
+  return { tables, notes };
 }
 
-function typedCsvCell(value: unknown): unknown {
-  if (typeof value === "string" && /^-?[0-9]+(\.[0-9]+)?$/.test(value.trim()))
-    return Number(value.trim());
+/** Why a table that has an input's key column (ACR, paid licences, certification) cannot be read. */
+function unreadableLookAlike(top: readonly (readonly unknown[])[], name: string): string | null {
+  try {
+    findTable(top, name);
+    return null;
+  } catch (error) {
+    if (!isInputError(error) || /^no header row/.test(error.detail)) return null;
+    return `${name} was not used: ${error.detail}`;
+  }
+}
+
+/** A CSV cell as the workbook copy holds it: plain numbers in the file's convention as numbers. */
+function typedCsvCell(value: string, decimalComma: boolean): unknown {
+  const t = value.trim();
+  if (!decimalComma && /^-?[0-9]+(\.[0-9]+)?$/.test(t)) return Number(t);
+  if (decimalComma && /^-?[0-9]+(,[0-9]+)?$/.test(t)) return Number(t.replace(",", "."));
   return value;
 }
 
@@ -155,8 +173,6 @@ function typedCsvCell(value: unknown): unknown {
 export interface WriteOptions {
   force: boolean;
   generated: Date;
-  /** The input workbook, whose sheets are copied into the output. */
-  workbook?: string;
   rules: Rules;
 }
 
@@ -168,7 +184,7 @@ export interface WriteOptions {
 export async function writeScorecardFile(
   outPath: string,
   result: ScoreResult,
-  inputs: Inputs,
+  args: Pick<ScoreArgs, "workbook" | "azure" | "m365" | "certs" | "decimalComma">,
   options: WriteOptions
 ): Promise<void> {
   if (!/\.xlsx$/i.test(outPath))
@@ -176,11 +192,11 @@ export async function writeScorecardFile(
       `${outPath}: the scorecard is an .xlsx workbook; give a file name ending in .xlsx`
     );
   const inputsPaths = [
-    options.workbook,
-    inputs.azure?.name,
-    inputs.m365?.name,
-    inputs.certifications?.name,
-  ].filter((p): p is string => !!p);
+    ...(args.workbook ? [args.workbook] : []),
+    ...args.azure,
+    ...args.m365,
+    ...args.certs,
+  ];
   if (inputsPaths.some((p) => resolve(p) === resolve(outPath)))
     throw new UsageError(
       `${outPath}: is an input file; the input is never modified, so choose another --out`
@@ -190,21 +206,24 @@ export async function writeScorecardFile(
       `${outPath}: already exists; use --force to overwrite it, or choose another --out`
     );
   let workbook: ExcelJS.Workbook;
-  if (options.workbook) {
-    workbook = await loadWorkbook(options.workbook);
+  if (args.workbook) {
+    workbook = await loadWorkbook(args.workbook);
     for (const ws of [...workbook.worksheets])
       if (isOwnScorecard(ws)) workbook.removeWorksheet(ws.id);
   } else {
     workbook = new ExcelJS.Workbook();
-    const sheets: [string, TableInput | undefined][] = [
-      ["Azure", inputs.azure],
-      ["Microsoft 365", inputs.m365],
-      ["Certifications", inputs.certifications],
+    const sheets: [string, string][] = [
+      ...args.azure.map((p, i): [string, string] => [`Azure${i > 0 ? ` ${i + 1}` : ""}`, p]),
+      ...args.m365.map((p, i): [string, string] => [`Microsoft 365${i > 0 ? ` ${i + 1}` : ""}`, p]),
+      ...args.certs.map((p, i): [string, string] => [
+        `Certifications${i > 0 ? ` ${i + 1}` : ""}`,
+        p,
+      ]),
     ];
-    for (const [name, table] of sheets) {
-      if (!table) continue;
+    for (const [name, path] of sheets) {
+      const { rows, format } = readCsvRows(path, args.decimalComma);
       const ws = workbook.addWorksheet(name);
-      for (const row of table.cells) ws.addRow(row.map(typedCsvCell));
+      for (const row of rows) ws.addRow(row.map((v) => typedCsvCell(v, format.decimalComma)));
     }
   }
   workbook.creator = "security-pcs";

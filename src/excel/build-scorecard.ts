@@ -1,13 +1,13 @@
 import { buildScorecardLayout } from "../report/layout";
-import { Inputs, Rules, scoreTables, ScoreResult } from "../scoring";
+import { Inputs, Rules, scoreTables, ScoreResult, TableInput } from "../scoring";
 import { Candidate, readCandidate } from "./read-tables";
 import { writeScorecard, WriteOutcome } from "./write-scorecard";
 
-/** The pane's choice of inputs. */
+/** The pane's choice of inputs: every chosen table of each kind (several of a kind score together). */
 export interface Selection {
-  azure?: Candidate;
-  m365?: Candidate;
-  certifications?: Candidate;
+  azure?: Candidate[];
+  m365?: Candidate[];
+  certifications?: Candidate[];
   /** As-of month index; default per the scoring rules. */
   asOf?: number;
 }
@@ -26,13 +26,16 @@ export async function buildScorecard(
   progress: BuildProgress = () => undefined,
   now: Date = new Date()
 ): Promise<{ result: ScoreResult; outcome: WriteOutcome }> {
-  const chosen = (["azure", "m365", "certifications"] as const).flatMap((kind) => {
-    const c = selection[kind];
-    return c ? [{ kind, candidate: c }] : [];
-  });
+  const chosen = (["azure", "m365", "certifications"] as const).flatMap((kind) =>
+    (selection[kind] ?? []).map((candidate) => ({ kind, candidate }))
+  );
   const totalRows = chosen.reduce((n, c) => n + c.candidate.rowCount, 0) || 1;
   let done = 0;
-  const inputs: Inputs = {};
+  const inputs: Required<Pick<Inputs, "azure" | "m365" | "certifications">> = {
+    azure: [],
+    m365: [],
+    certifications: [],
+  };
   for (const { kind, candidate } of chosen) {
     // Tables are read one after another: each read is a series of bounded requests.
     const cells = await readCandidate(context, candidate, (rows) =>
@@ -42,7 +45,12 @@ export async function buildScorecard(
       )
     );
     done += candidate.rowCount;
-    inputs[kind] = { cells, name: candidate.table ?? candidate.sheet };
+    // Row numbers in messages are the sheet's own: the header row is sheet row rowIndex + 1.
+    (inputs[kind] as TableInput[]).push({
+      cells,
+      name: candidate.table ?? candidate.sheet,
+      firstRow: candidate.rowIndex + 1,
+    });
   }
   progress("Scoring", 0.85);
   const result = scoreTables(

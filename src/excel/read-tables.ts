@@ -1,4 +1,5 @@
-import { detectKind, findHeaderRow, HEADER_SCAN_ROWS, TableKind } from "../scoring";
+import { HEADER_SCAN_ROWS, recogniseTable, TableKind } from "../scoring";
+import { OWNER_PROPERTY } from "./owner";
 
 /**
  * Reading input tables from the workbook: Excel tables first, else each sheet's used range; the
@@ -21,7 +22,10 @@ export interface Candidate {
   rowCount: number;
   columnCount: number;
   header: unknown[];
+  /** The kind its header row says, or null when it is not an input table. */
   kind: TableKind | null;
+  /** The layout recognised, e.g. "Azure usage report (Partner Center)". */
+  layout: string | null;
 }
 
 /** Bytes one cell may take in a request, used to size blocks (generous for long text). */
@@ -42,19 +46,17 @@ export function blockRows(columns: number): number {
 
 /**
  * Finds candidate input tables: every Excel table, and the used range of each sheet without
- * tables. Skips sheets listed in `skipSheets` (the add-in's own scorecards). Three syncs.
+ * tables. The add-in's own sheets (marked with its custom property) and their tables are never
+ * candidates. The header row is found as everywhere else (scoring's `findTable`): the first of the
+ * top ten rows holding a kind's required columns. Three syncs.
  */
-export async function findCandidates(
-  context: Excel.RequestContext,
-  skipSheets: readonly string[] = []
-): Promise<Candidate[]> {
+export async function findCandidates(context: Excel.RequestContext): Promise<Candidate[]> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const tables = context.workbook.tables;
   tables.load("items/name");
   await context.sync();
 
-  const skip = new Set(skipSheets);
   const tableInfo = tables.items.map((t) => {
     const range = t.getRange();
     range.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -62,19 +64,20 @@ export async function findCandidates(
     ws.load("name");
     return { table: t, range, ws };
   });
-  const sheetInfo = sheets.items
-    .filter((s) => !skip.has(s.name))
-    .map((s) => {
-      const used = s.getUsedRangeOrNullObject(true);
-      used.load("rowIndex,columnIndex,rowCount,columnCount");
-      return { sheet: s, used };
-    });
+  const sheetInfo = sheets.items.map((s) => {
+    const used = s.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    const mark = s.customProperties.getItemOrNullObject(OWNER_PROPERTY);
+    mark.load("value");
+    return { sheet: s, used, mark };
+  });
   await context.sync();
 
-  const found: Omit<Candidate, "header" | "kind">[] = [];
+  const own = new Set(sheetInfo.filter((s) => !s.mark.isNullObject).map((s) => s.sheet.name));
+  const found: Omit<Candidate, "header" | "kind" | "layout">[] = [];
   const sheetsWithTables = new Set<string>();
   for (const t of tableInfo) {
-    if (skip.has(t.ws.name)) continue;
+    if (own.has(t.ws.name)) continue;
     sheetsWithTables.add(t.ws.name);
     found.push({
       id: `table:${t.table.name}`,
@@ -88,7 +91,8 @@ export async function findCandidates(
     });
   }
   for (const s of sheetInfo) {
-    if (sheetsWithTables.has(s.sheet.name) || s.used.isNullObject) continue;
+    if (own.has(s.sheet.name) || sheetsWithTables.has(s.sheet.name) || s.used.isNullObject)
+      continue;
     found.push({
       id: `sheet:${s.sheet.name}`,
       label: `${s.sheet.name} (sheet)`,
@@ -99,27 +103,31 @@ export async function findCandidates(
       columnCount: s.used.columnCount,
     });
   }
-  // The top rows of each candidate: a sheet may have a title line above its header row.
+  // The top rows of each candidate: titles or notes may sit above its header row.
   const tops = found.map((c) => {
-    const rows = c.table ? 1 : Math.min(HEADER_SCAN_ROWS, c.rowCount);
     const r = context.workbook.worksheets
       .getItem(c.sheet)
-      .getRangeByIndexes(c.rowIndex, c.columnIndex, rows, c.columnCount);
+      .getRangeByIndexes(
+        c.rowIndex,
+        c.columnIndex,
+        Math.min(HEADER_SCAN_ROWS, c.rowCount),
+        c.columnCount
+      );
     r.load("values");
     return r;
   });
   await context.sync();
   return found.map((c, i) => {
     const top = tops[i]?.values ?? [];
-    const skip = c.table ? 0 : findHeaderRow(top);
-    const header = top[skip] ?? [];
-    const kind = detectKind(header);
+    const table = recogniseTable(top);
+    const skip = table?.headerIndex ?? 0;
     return {
       ...c,
       rowIndex: c.rowIndex + skip,
       rowCount: c.rowCount - skip,
-      header,
-      kind: kind === "ambiguous" ? null : kind,
+      header: top[skip] ?? [],
+      kind: table?.kind ?? null,
+      layout: table?.layout ?? null,
     };
   });
 }

@@ -1,5 +1,6 @@
 import { a1, a1Range, CellStyle, LayoutCell, SheetLayout } from "../report/layout-model";
 import { pickScorecardName } from "../report/sheet-names";
+import { OWNER_PROPERTY } from "./owner";
 
 /**
  * Writes a scorecard layout into the workbook in four syncs: find the add-in's own sheets, check
@@ -8,8 +9,7 @@ import { pickScorecardName } from "../report/sheet-names";
  * the previous scorecard stays as it was; a user's sheet is never touched.
  */
 
-/** The worksheet custom property that marks a sheet as the add-in's own scorecard. */
-export const OWNER_PROPERTY = "SecurityPcsScorecard";
+export { OWNER_PROPERTY };
 const TEMP_SHEET = "Scorecard (building)";
 const TEMP_SUFFIX = "_building";
 

@@ -1,5 +1,5 @@
 import { normalizeHeader, normalizeName } from "./normalize";
-import { CatalogueEntry, CertificationRule, Rules } from "./rules/types";
+import { AssociationType, CatalogueEntry, CertificationRule, Rules } from "./rules/types";
 
 /**
  * Matching names against the eligibility catalogue (scoring-rules §2): exact aliases beat `*`
@@ -127,17 +127,9 @@ export class Catalogue {
   }
 }
 
-function associationType(
-  raw: string,
-  table: { exact: Readonly<Record<string, string>>; prefixes: Readonly<Record<string, string>> }
-): string | undefined {
+function associationType(raw: string, types: readonly AssociationType[]): string | undefined {
   const key = normalizeHeader(raw);
-  const exact = table.exact[key];
-  if (exact !== undefined) return exact;
-  for (const [prefix, type] of Object.entries(table.prefixes)) {
-    if (key.startsWith(prefix)) return type;
-  }
-  return undefined;
+  return types.find((t) => t.prefixes.some((prefix) => key.startsWith(prefix)))?.type;
 }
 
 const catalogues = new WeakMap<Rules, Catalogue>();

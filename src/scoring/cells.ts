@@ -54,30 +54,77 @@ export function describeCell(value: Cell): string {
   return `"${short}"`;
 }
 
-const PLAIN_NUMBER = /^[0-9]+(\.[0-9]+)?$/;
+/** How a table writes decimals (scoring-rules §1.4): `1,250.50` (point) or `1.250,50` (comma). */
+export type DecimalMark = "point" | "comma";
+
+const NUMBER_FORMS: Record<DecimalMark, readonly RegExp[]> = {
+  point: [/^[0-9]+(\.[0-9]+)?$/, /^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$/],
+  comma: [/^[0-9]+(,[0-9]+)?$/, /^[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$/],
+};
+const DIGITS_ONLY = /^[0-9]+$/;
+
+/** The magnitude of `N` in one convention, or NaN when `N` is not of its forms. */
+function magnitude(body: string, mark: DecimalMark): number {
+  // Most cells are plain digits: valid in both conventions, read without regular expressions.
+  if (DIGITS_ONLY.test(body)) return Number(body);
+  const [plain, grouped] = NUMBER_FORMS[mark];
+  if (!plain?.test(body) && !grouped?.test(body)) return NaN;
+  const group = mark === "point" ? /,/g : /\./g;
+  const standard = body.replace(group, "");
+  return Number(mark === "point" ? standard : standard.replace(",", "."));
+}
+
+/** The text of an amount without `$`, `USD` and spaces (non-breaking ones too), split from its sign. */
+function amountParts(text: string): { sign: number; body: string } | null {
+  const t = text.replace(/usd/gi, "").replace(/[$\s]/g, "");
+  if (t.length === 0) return null;
+  if (t.charCodeAt(0) === 45 /* - */) return { sign: -1, body: t.slice(1) };
+  if (t.charCodeAt(0) === 40 /* ( */ && t.charCodeAt(t.length - 1) === 41 /* ) */)
+    return { sign: -1, body: t.slice(1, -1) };
+  return { sign: 1, body: t };
+}
 
 /**
- * Reads a number: a finite number, or text that after removing `$`, `,`, spaces and `USD` is `N`,
- * `-N` or `(N)` (negative). Returns `NaN` for anything else. Blank handling is the caller's.
+ * Reads a number (scoring-rules §1.4): a finite number, or text that after removing `$`, `USD` and
+ * spaces is `N`, `-N` or `(N)` (negative), `N` written in the table's decimal convention with
+ * valid thousands groups. Returns `NaN` for anything else, never a guess. Blank handling is the
+ * caller's.
  * @example parseNumber("$1,250.00") //=> 1250
- * @example parseNumber("(12.50)") //=> -12.5
+ * @example parseNumber("1.250,50", "comma") //=> 1250.5
+ * @example parseNumber("700,50") //=> NaN (a decimal comma in a decimal-point table)
  */
-export function parseNumber(value: Cell): number {
+export function parseNumber(value: Cell, mark: DecimalMark = "point"): number {
   if (typeof value === "number") return Number.isFinite(value) ? value : NaN;
   if (typeof value !== "string") return NaN;
-  const t = value.replace(/usd/gi, "").replace(/[$,\s]/g, "");
-  if (t.length === 0) return NaN;
-  let sign = 1;
-  let body = t;
-  if (t.charCodeAt(0) === 45 /* - */) {
-    sign = -1;
-    body = t.slice(1);
-  } else if (t.charCodeAt(0) === 40 /* ( */ && t.charCodeAt(t.length - 1) === 41 /* ) */) {
-    sign = -1;
-    body = t.slice(1, -1);
-  }
-  if (!PLAIN_NUMBER.test(body)) return NaN;
-  return sign * Number(body);
+  const parts = amountParts(value);
+  if (parts === null) return NaN;
+  return parts.sign * magnitude(parts.body, mark);
+}
+
+/**
+ * The value a text would have in the other decimal convention, or NaN: `"700,50"` in a
+ * decimal-point table reads as 700.5 with decimal commas, which is what the error message says.
+ */
+export function otherConventionValue(value: Cell, mark: DecimalMark): number {
+  if (typeof value !== "string") return NaN;
+  const parts = amountParts(value);
+  if (parts === null) return NaN;
+  return parts.sign * magnitude(parts.body, mark === "point" ? "comma" : "point");
+}
+
+/**
+ * Writes an amount in a decimal convention, grouped in thousands (the inverse of
+ * {@link parseNumber}, used by tests and messages).
+ * @example formatNumber(1250.5, "comma") //=> "1.250,5"
+ */
+export function formatNumber(value: number, mark: DecimalMark, decimals?: number): string {
+  const fixed =
+    decimals === undefined ? String(Math.abs(value)) : Math.abs(value).toFixed(decimals);
+  const [whole = "0", fraction] = fixed.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, mark === "point" ? "," : ".");
+  const text =
+    fraction === undefined ? grouped : `${grouped}${mark === "point" ? "." : ","}${fraction}`;
+  return value < 0 ? `-${text}` : text;
 }
 
 /** Whether a date-like text says only a month (so the caller picks the first or last day). */
@@ -91,6 +138,7 @@ const YMD = new RegExp(String.raw`^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?${TIME}$`);
 const Y_SLASH_M = new RegExp(String.raw`^(\d{4})/(\d{1,2})${TIME}$`);
 const M_SLASH_Y = new RegExp(String.raw`^(\d{1,2})/(\d{4})${TIME}$`);
 const M_D_Y = new RegExp(String.raw`^(\d{1,2})/(\d{1,2})/(\d{4})${TIME}$`);
+const D_M_Y = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})${TIME}$`);
 const SERIAL_TEXT = /^[0-9]+(\.[0-9]+)?$/;
 
 function serialToDays(serial: number): number {
@@ -120,6 +168,8 @@ function parseTextDate(text: string): TextDate | null {
   if (m) return ymd(Number(m[2]), Number(m[1]), undefined);
   m = M_D_Y.exec(text);
   if (m) return ymd(Number(m[3]), Number(m[1]), Number(m[2]));
+  m = D_M_Y.exec(text);
+  if (m) return ymd(Number(m[3]), Number(m[2]), Number(m[1]));
   return null;
 }
 

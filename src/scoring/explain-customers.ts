@@ -320,7 +320,7 @@ export function explainCustomers(
   ttm: AzureTtm | null,
   m365: M365Snapshots | null,
   allFlags: Int32Array,
-  excluded: readonly number[],
+  excluded: ArrayLike<number>,
   rules: Rules
 ): CustomerExplanation[] {
   const out: CustomerExplanation[] = new Array<CustomerExplanation>(tenants.size);

@@ -4,7 +4,8 @@ import { isBlankText } from "./cells";
 import { isInputError } from "./errors";
 import { METRICS } from "./labels";
 import { Rules, Track } from "./rules/types";
-import { Inputs, ScoreResult, scoreTables } from "./score";
+import { Inputs } from "./parse-inputs";
+import { ScoreResult, scoreTables } from "./score";
 
 /**
  * The engine as spreadsheet formulas: argument conversion and the answers of the SECURITY.*

@@ -1,5 +1,4 @@
 import { cellText } from "./cells";
-import { InputError } from "./errors";
 import { normalizeHeader } from "./normalize";
 
 /**
@@ -28,32 +27,42 @@ export const KIND_LABEL: Record<TableKind, string> = {
 
 const TENANT = ["CustomerTenantId", "Customer Tenant ID", "Tenant ID", "TenantId", "Tenant"];
 const CUSTOMER = ["CustomerName", "Customer Name", "Customer"];
+// PartnerAttributionType is Partner Center's attribution column and comes first: the
+// AssociationType column beside it in the Azure usage report means something else.
 const ASSOCIATION = [
+  "PartnerAttributionType",
+  "PartnerAttachType",
   "Association",
   "Association Type",
   "AssociationType",
-  "PartnerAttributionType",
   "Attribution",
 ];
 
-/** Azure consumption columns (§1.1). */
+/** Azure service columns: every one present is read, in this order (scoring-rules §1.1). */
+export const SERVICE_ALIASES: readonly string[] = [
+  "ServiceName",
+  "Service Name",
+  "Service",
+  "ServiceLevel2",
+  "ServiceLevel3",
+  "ServiceLevel4",
+  "ServiceLevel1",
+  "Meter Category",
+  "MeterCategory",
+  "Product",
+];
+
+/** Azure consumption columns (§1.1); the service columns are resolved separately. */
 export const AZURE_FIELDS: readonly FieldSpec[] = [
-  { field: "month", label: "month", aliases: ["Month", "Usage Month", "Date"], required: true },
-  { field: "tenant", label: "tenant", aliases: TENANT, required: true },
-  { field: "customer", label: "customer name", aliases: CUSTOMER, required: false },
   {
-    field: "service",
-    label: "service",
-    aliases: [
-      "Service",
-      "Service Name",
-      "ServiceName",
-      "ServiceLevel2",
-      "Meter Category",
-      "Product",
-    ],
+    field: "month",
+    label: "month",
+    aliases: ["Month", "Usage Month", "UsageDate", "Date"],
     required: true,
   },
+  { field: "tenant", label: "tenant", aliases: TENANT, required: true },
+  { field: "customer", label: "customer name", aliases: CUSTOMER, required: false },
+  { field: "service", label: "service", aliases: SERVICE_ALIASES, required: true },
   {
     field: "offer",
     label: "offer",
@@ -70,7 +79,14 @@ export const AZURE_FIELDS: readonly FieldSpec[] = [
   {
     field: "acr",
     label: "ACR",
-    aliases: ["ACR_USD", "ACR (USD)", "ACR", "AzureConsumedRevenueUSD", "Consumed Revenue"],
+    aliases: [
+      "ACR_USD",
+      "ACR (USD)",
+      "ACR",
+      "AzureConsumedRevenueUSD",
+      "TotalACR",
+      "Consumed Revenue",
+    ],
     required: true,
   },
   {
@@ -113,6 +129,40 @@ export const M365_FIELDS: readonly FieldSpec[] = [
   },
 ];
 
+/** A workload column pair of a wide licence table (Partner Center's Enterprise Mobility report). */
+export interface WidePair {
+  prefix: string;
+  /** The workload the pair counts as (a name of the eligibility catalogue). */
+  workload: string;
+  paid: string;
+  active: string;
+}
+
+/** The wide table's column pairs (scoring-rules §1.2). */
+export const WIDE_PAIRS: readonly WidePair[] = [
+  {
+    prefix: "AADP",
+    workload: "Microsoft Entra ID P1",
+    paid: "AADPPaidAvailableUnits",
+    active: "AADPMonthlyActiveUsers",
+  },
+  {
+    prefix: "Intune",
+    workload: "Intune",
+    paid: "IntunePaidAvailableUnits",
+    active: "IntuneMonthlyActiveUsers",
+  },
+  {
+    prefix: "Azip",
+    workload: "Microsoft Purview Information Protection",
+    paid: "AzipPaidAvailableUnits",
+    active: "AzipMonthlyActiveUsers",
+  },
+];
+
+/** Columns of the wide report that carry no paid count, so are not used (an info note says so). */
+export const WIDE_UNUSED = ["AATPActiveUsage", "MCASActiveUsage"];
+
 /** Certification columns (§1.3); the person is resolved separately. */
 export const CERT_FIELDS: readonly FieldSpec[] = [
   {
@@ -133,20 +183,21 @@ export const CERT_FIELDS: readonly FieldSpec[] = [
     aliases: ["Expires", "Expiration Date", "ExpirationDate", "Valid Until"],
     required: false,
   },
+  { field: "trainingType", label: "training type", aliases: ["TrainingType"], required: false },
 ];
 
-/** Person columns, in order of preference; else first + last name together. */
-export const PERSON_ALIASES: readonly string[] = ["Person", "Email", "CorpEmail", "MCPID", "Name"];
-/** First-name header used when no person column exists (with {@link LAST_NAME}). */
+/** Person columns, in order of preference per row; else first + last name together. */
+export const PERSON_ALIASES: readonly string[] = ["MCPID", "CorpEmail", "Person", "Email", "Name"];
+/** First-name header used with {@link LAST_NAME} when a row has no person column filled. */
 export const FIRST_NAME = "IndividualFirstName";
-/** Last-name header used when no person column exists (with {@link FIRST_NAME}). */
+/** Last-name header used with {@link FIRST_NAME}. */
 export const LAST_NAME = "IndividualLastName";
 
 /** The header row of a table, normalised, with each header's leftmost column. */
 export class HeaderRow {
   private readonly positions = new Map<string, number>();
 
-  /** Reads the first row of a table (any cell form). */
+  /** Reads a header row (any cell form). */
   constructor(readonly raw: readonly unknown[]) {
     raw.forEach((cell, index) => {
       const key = normalizeHeader(cellText(cell));
@@ -163,6 +214,16 @@ export class HeaderRow {
     return -1;
   }
 
+  /** Every column whose header is one of the aliases, in alias order, each column once. */
+  findAll(aliases: readonly string[]): number[] {
+    const found: number[] = [];
+    for (const alias of aliases) {
+      const index = this.positions.get(normalizeHeader(alias));
+      if (index !== undefined && !found.includes(index)) found.push(index);
+    }
+    return found;
+  }
+
   /** The header text of a column as the user wrote it. */
   label(column: number): string {
     return cellText(this.raw[column]);
@@ -174,97 +235,154 @@ export class HeaderRow {
   }
 }
 
-/** Resolved column indexes of a table, -1 for absent optional columns. */
-export type Columns = Record<string, number>;
-
-/**
- * Finds every field's column; a missing required column is an {@link InputError} naming the
- * table, the column and the headers it accepts.
- */
-export function resolveColumns(
-  header: HeaderRow,
-  fields: readonly FieldSpec[],
-  table: string,
-  kind: TableKind
-): Columns {
-  const columns: Columns = {};
-  for (const spec of fields) {
-    const index = header.find(spec.aliases);
-    if (index < 0 && spec.required) throw missingColumn(table, kind, spec);
-    columns[spec.field] = index;
-  }
-  return columns;
-}
-
-/** The error for a missing required column. */
-export function missingColumn(table: string, kind: TableKind, spec: FieldSpec): InputError {
-  return new InputError(
-    table,
-    `the ${KIND_LABEL[kind]} table has no ${spec.label} column. Add a column with one of these headers: ${spec.aliases.join(", ")}.`,
-    spec.field
-  );
-}
-
-/**
- * Recognises a table by its header row: Azure if it has an ACR column, Microsoft 365 if it has a
- * paid-licences column, certifications if it has a certification column and a person column.
- * Returns `null` when it is none of them, `"ambiguous"` when it has both ACR and paid licences.
- */
-export function detectKind(headerCells: readonly unknown[]): TableKind | "ambiguous" | null {
-  const header = new HeaderRow(headerCells);
-  const acr = header.find(fieldAliases(AZURE_FIELDS, "acr")) >= 0;
-  const paid = header.find(fieldAliases(M365_FIELDS, "paid")) >= 0;
-  if (acr && paid) return "ambiguous";
-  if (acr) return "azure";
-  if (paid) return "m365";
-  const cert = header.find(fieldAliases(CERT_FIELDS, "certification")) >= 0;
-  const person =
-    header.find(PERSON_ALIASES) >= 0 ||
-    (header.find([FIRST_NAME]) >= 0 && header.find([LAST_NAME]) >= 0);
-  return cert && person ? "certifications" : null;
-}
-
 /** The aliases of one field. */
 export function fieldAliases(fields: readonly FieldSpec[], field: string): readonly string[] {
   return fields.find((f) => f.field === field)?.aliases ?? [];
 }
 
-/**
- * Recognises a usage table (Azure or Microsoft 365) or raises the input error that says why not.
- */
-export function detectUsageKind(headerCells: readonly unknown[], table: string): "azure" | "m365" {
-  const kind = detectKind(headerCells);
-  if (kind === "azure" || kind === "m365") return kind;
-  if (kind === "ambiguous") {
-    throw new InputError(
-      table,
-      "the table has both an ACR column and a paid-licences column, so it cannot be told apart as Azure or Microsoft 365. Put Azure consumption and Microsoft 365 licences in separate tables."
-    );
-  }
-  throw new InputError(
-    table,
-    `the table is neither Azure consumption nor Microsoft 365 licences: it needs an ACR column (${fieldAliases(AZURE_FIELDS, "acr").join(", ")}) or a paid-licences column (${fieldAliases(M365_FIELDS, "paid").join(", ")}).`
-  );
+/** What a missing required column is called and which headers it accepts. */
+export interface MissingColumn {
+  field: string;
+  label: string;
+  aliases: readonly string[];
 }
 
-/** How many rows at the top of a sheet are searched for the header row. */
-export const HEADER_SCAN_ROWS = 10;
+function missingOf(spec: FieldSpec): MissingColumn {
+  return { field: spec.field, label: spec.label, aliases: spec.aliases };
+}
 
-/**
- * The index of a sheet's header row: the first of its top rows whose headers make a recognised
- * table (so a title line above the headers does not hide the table), else the first row that is
- * not blank, else 0.
- */
-export function findHeaderRow(
-  rows: readonly (readonly unknown[])[],
-  scan = HEADER_SCAN_ROWS
-): number {
-  let firstFilled = -1;
-  for (let i = 0; i < Math.min(scan, rows.length); i++) {
-    const row = rows[i] ?? [];
-    if (firstFilled < 0 && row.some((c) => cellText(c) !== "")) firstFilled = i;
-    const kind = detectKind(row);
-    if (kind !== null && kind !== "ambiguous") return i;
-  }
-  return Math.max(0, firstFilled);
+/** Resolved Azure columns (-1 for absent optional columns). */
+export interface AzureColumns {
+  month: number;
+  tenant: number;
+  customer: number;
+  /** Every service column present, in the order of {@link SERVICE_ALIASES}. */
+  services: number[];
+  offer: number;
+  association: number;
+  subscription: number;
+  acr: number;
+  duplicate: number;
+}
+
+/** Resolved Microsoft 365 columns; `wide` lists the workload pairs of a wide table. */
+export interface M365Columns {
+  month: number;
+  tenant: number;
+  customer: number;
+  /** -1 in a wide table. */
+  workload: number;
+  paid: number;
+  active: number;
+  association: number;
+  duplicate: number;
+  /** Pairs present in a wide table (no workload column), with their columns. */
+  wide: { pair: WidePair; paid: number; active: number }[];
+}
+
+/** Resolved certification columns. */
+export interface CertColumns {
+  /** Person columns present, in the order of {@link PERSON_ALIASES}. */
+  persons: number[];
+  first: number;
+  last: number;
+  certification: number;
+  earned: number;
+  expires: number;
+  trainingType: number;
+}
+
+function columnsOf(header: HeaderRow, fields: readonly FieldSpec[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const spec of fields) out[spec.field] = header.find(spec.aliases);
+  return out;
+}
+
+function missingFields(
+  header: HeaderRow,
+  fields: readonly FieldSpec[],
+  skip: readonly string[] = []
+): MissingColumn[] {
+  return fields
+    .filter((f) => f.required && !skip.includes(f.field) && header.find(f.aliases) < 0)
+    .map(missingOf);
+}
+
+/** Azure columns of a header row, with the required ones that are missing. */
+export function azureColumns(header: HeaderRow): {
+  columns: AzureColumns;
+  missing: MissingColumn[];
+} {
+  const c = columnsOf(header, AZURE_FIELDS);
+  const columns: AzureColumns = {
+    month: c.month ?? -1,
+    tenant: c.tenant ?? -1,
+    customer: c.customer ?? -1,
+    services: header.findAll(SERVICE_ALIASES),
+    offer: c.offer ?? -1,
+    association: c.association ?? -1,
+    subscription: c.subscription ?? -1,
+    acr: c.acr ?? -1,
+    duplicate: c.duplicate ?? -1,
+  };
+  return { columns, missing: missingFields(header, AZURE_FIELDS) };
+}
+
+/** Microsoft 365 columns of a header row (a long or a wide table), with the missing ones. */
+export function m365Columns(header: HeaderRow): {
+  columns: M365Columns;
+  missing: MissingColumn[];
+} {
+  const c = columnsOf(header, M365_FIELDS);
+  const workload = c.workload ?? -1;
+  const wide =
+    workload >= 0
+      ? []
+      : WIDE_PAIRS.flatMap((pair) => {
+          const paid = header.find([pair.paid]);
+          return paid < 0 ? [] : [{ pair, paid, active: header.find([pair.active]) }];
+        });
+  const columns: M365Columns = {
+    month: c.month ?? -1,
+    tenant: c.tenant ?? -1,
+    customer: c.customer ?? -1,
+    workload,
+    paid: wide.length > 0 ? -1 : (c.paid ?? -1),
+    active: wide.length > 0 ? -1 : (c.active ?? -1),
+    association: c.association ?? -1,
+    duplicate: c.duplicate ?? -1,
+    wide,
+  };
+  const missing = missingFields(header, M365_FIELDS, wide.length > 0 ? ["workload", "paid"] : []);
+  return { columns, missing };
+}
+
+/** The person requirement of a certifications table, as a missing-column description. */
+export const PERSON_COLUMN: MissingColumn = {
+  field: "person",
+  label: "person",
+  aliases: [...PERSON_ALIASES, `${FIRST_NAME} + ${LAST_NAME}`],
+};
+
+/** Certification columns of a header row, with the missing ones. */
+export function certColumns(header: HeaderRow): {
+  columns: CertColumns;
+  missing: MissingColumn[];
+} {
+  const c = columnsOf(header, CERT_FIELDS);
+  const persons = header.findAll(PERSON_ALIASES);
+  const first = header.find([FIRST_NAME]);
+  const last = header.find([LAST_NAME]);
+  const columns: CertColumns = {
+    persons,
+    first,
+    last,
+    certification: c.certification ?? -1,
+    earned: c.earned ?? -1,
+    expires: c.expires ?? -1,
+    trainingType: c.trainingType ?? -1,
+  };
+  const missing = missingFields(header, CERT_FIELDS);
+  if (persons.length === 0 && (first < 0 || last < 0)) missing.unshift(PERSON_COLUMN);
+  return { columns, missing };
 }

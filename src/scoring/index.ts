@@ -5,13 +5,12 @@
 export { RULES_2025 } from "./rules/2025";
 export type { Rules, Track } from "./rules/types";
 export { TRACKS } from "./rules/types";
-export { parseInputs, scoreParsed, scoreTables, bestTrack } from "./score";
+export { scoreParsed, scoreTables, bestTrack } from "./score";
+export { parseInputs } from "./parse-inputs";
+export type { Inputs, ParsedInputs, TableInput } from "./parse-inputs";
 export type {
-  Inputs,
-  ParsedInputs,
   ScoreOptions,
   ScoreResult,
-  TableInput,
   TrackResult,
   SidedMetric,
   SideResult,
@@ -22,13 +21,9 @@ export { InputError, isInputError } from "./errors";
 export type { Issue, RowCounts, Severity } from "./issues";
 export type { CustomerExplanation } from "./explain-customers";
 export type { PersonExplanation, PersonCertification } from "./skilling";
-export {
-  detectKind,
-  detectUsageKind,
-  findHeaderRow,
-  HEADER_SCAN_ROWS,
-  KIND_LABEL,
-} from "./headers";
+export { KIND_LABEL } from "./headers";
+export { findTable, recogniseTable, HEADER_SCAN_ROWS } from "./find-table";
+export type { FoundTable } from "./find-table";
 export type { TableKind } from "./headers";
 export { catalogueFor } from "./catalogue";
 export { parseAsOf } from "./as-of";

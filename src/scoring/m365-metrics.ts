@@ -1,5 +1,5 @@
 import { inBand } from "./bands";
-import { M365Rows } from "./parse-m365";
+import { M365Monthly } from "./aggregate";
 import { Rules, Track } from "./rules/types";
 
 /** Paid and active licences of one tenant's workload in one month, after the association dedupe. */
@@ -28,75 +28,37 @@ export interface M365Snapshots {
   previous: Map<number, TenantM365Month>;
 }
 
+/** One tenant's position in one month, before workloads are added. */
+function emptyMonth(): TenantM365Month {
+  return {
+    workloads: [],
+    band: { enterprise: false, smb: false },
+    deployment: { enterprise: false, smb: false },
+    activePaidTotal: 0,
+  };
+}
+
 /**
- * Builds the two snapshots: per (tenant, workload, month), paid and active are summed per
- * association type and the largest paid and largest active across types are kept.
+ * Every tenant's Microsoft 365 position in month `m`, from the monthly aggregates (where paid and
+ * active are already the largest across association types and tables).
  */
-export function m365Snapshots(rows: M365Rows, asOf: number, rules: Rules): M365Snapshots {
-  const previousMonth = asOf - rules.compareMonthsBack;
-  const typeCount = Math.max(1, rows.associationTypes.length);
-  const keys = new Map<number, number>();
-  const entryTenant: number[] = [];
-  const entryWorkload: number[] = [];
-  const entrySnap: number[] = [];
-  const paidSums: number[] = [];
-  const activeSums: number[] = [];
-  const types: number[] = [];
-  const workloadCount = rules.m365Workloads.length;
-
-  for (let i = 0; i < rows.count; i++) {
-    const m = rows.month[i] ?? 0;
-    const snap = m === asOf ? 0 : m === previousMonth ? 1 : -1;
-    if (snap < 0) continue;
-    const t = rows.tenant[i] ?? 0;
-    const w = rows.workload[i] ?? 0;
-    const key = (t * workloadCount + w) * 2 + snap;
-    let e = keys.get(key);
-    if (e === undefined) {
-      e = entryTenant.length;
-      keys.set(key, e);
-      entryTenant.push(t);
-      entryWorkload.push(w);
-      entrySnap.push(snap);
-      types.push(0);
-      for (let k = 0; k < typeCount; k++) {
-        paidSums.push(0);
-        activeSums.push(0);
-      }
-    }
-    const type = rows.association[i] ?? 0;
-    const slot = e * typeCount + type;
-    paidSums[slot] = (paidSums[slot] ?? 0) + (rows.paid[i] ?? 0);
-    activeSums[slot] = (activeSums[slot] ?? 0) + (rows.active[i] ?? 0);
-    types[e] = (types[e] ?? 0) | (1 << type);
-  }
-
-  const result: M365Snapshots = { now: new Map(), previous: new Map() };
-  for (let e = 0; e < entryTenant.length; e++) {
-    let paid = 0;
-    let active = 0;
-    for (let k = 0; k < typeCount; k++) {
-      if ((types[e] ?? 0) & (1 << k)) {
-        paid = Math.max(paid, paidSums[e * typeCount + k] ?? 0);
-        active = Math.max(active, activeSums[e * typeCount + k] ?? 0);
-      }
-    }
-    const snapshot = entrySnap[e] === 0 ? result.now : result.previous;
-    const t = entryTenant[e] ?? 0;
+export function m365Snapshot(
+  monthly: M365Monthly,
+  m: number,
+  rules: Rules
+): Map<number, TenantM365Month> {
+  const snapshot = new Map<number, TenantM365Month>();
+  const share = rules.deployments.m365ActiveShare;
+  for (let e = 0; e < monthly.count; e++) {
+    if (monthly.month[e] !== m) continue;
+    const t = monthly.tenant[e] as number;
     let tenant = snapshot.get(t);
-    if (!tenant) {
-      tenant = {
-        workloads: [],
-        band: { enterprise: false, smb: false },
-        deployment: { enterprise: false, smb: false },
-        activePaidTotal: 0,
-      };
-      snapshot.set(t, tenant);
-    }
+    if (!tenant) snapshot.set(t, (tenant = emptyMonth()));
+    const paid = monthly.paid[e] as number;
+    const active = monthly.active[e] as number;
     const activePaid = Math.min(active, paid);
-    tenant.workloads.push({ workload: entryWorkload[e] ?? 0, paid, active, activePaid });
+    tenant.workloads.push({ workload: monthly.workload[e] as number, paid, active, activePaid });
     tenant.activePaidTotal += activePaid;
-    const share = rules.deployments.m365ActiveShare;
     for (const track of ["enterprise", "smb"] as const) {
       if (inBand(paid, rules.m365PaidBands[track])) {
         tenant.band[track] = true;
@@ -106,9 +68,14 @@ export function m365Snapshots(rows: M365Rows, asOf: number, rules: Rules): M365S
       }
     }
   }
-  for (const snapshot of [result.now, result.previous]) {
-    for (const tenant of snapshot.values())
-      tenant.workloads.sort((a, b) => a.workload - b.workload);
-  }
-  return result;
+  for (const tenant of snapshot.values()) tenant.workloads.sort((a, b) => a.workload - b.workload);
+  return snapshot;
+}
+
+/** The snapshots at the as-of month and a year earlier. */
+export function m365Snapshots(monthly: M365Monthly, asOf: number, rules: Rules): M365Snapshots {
+  return {
+    now: m365Snapshot(monthly, asOf, rules),
+    previous: m365Snapshot(monthly, asOf - rules.compareMonthsBack, rules),
+  };
 }

@@ -1,280 +1,392 @@
-import { catalogueFor } from "./catalogue";
-import {
-  cellText,
-  describeCell,
-  isBlankNumeric,
-  isBlankText,
-  parseFlag,
-  parseNumber,
-} from "./cells";
-import { MonthCache } from "./month-cache";
-import { AZURE_FIELDS, HeaderRow, resolveColumns } from "./headers";
-import { emptyCounts, IssueLog, RowCounts } from "./issues";
-import { formatUsd, toMicro } from "./money";
+import { cellText, isBlankText, parseFlag, parseMonth } from "./cells";
+import { AzureColumns, HeaderRow } from "./headers";
+import { emptyCounts, IssueLog } from "./issues";
+import { toMicro } from "./money";
 import { normalizeName } from "./normalize";
-import { Rules } from "./rules/types";
-import { SuspiciousNames } from "./suspicious";
-import { TenantRegistry } from "./tenants";
-import { AssociationTypes, countNotEligible, isEmptyRow, MonthRange, TableShape } from "./table";
+import { IdCache, RowReader, UNSET } from "./row-reader";
+import { amountExample, flagProblem, monthProblem, numberProblem } from "./row-messages";
+import { grow, nextCapacity, TableShape } from "./table";
+import { PairInterner, TenantRegistry, TextRegistry } from "./tenants";
 
-/** Counted Azure rows, column by column (typed arrays keep a million rows small and fast). */
+/**
+ * Reading an Azure consumption table (scoring-rules §1.1, §1.4, §1.5) into rows that do not depend
+ * on the rules version: every row that is not a row error or duplicate-flagged is kept with a
+ * *category* (its service cells, offer and association), which each rules version then judges
+ * once (see `classify.ts`). Row errors and duplicates are counted here.
+ */
+
+/** The service cells of rows: what each rules version reads a service from. */
+export interface ServiceCombo {
+  /** The trimmed text of each service column ("" when blank), in service-column order. */
+  values: string[];
+  /** True when every service cell is blank (a row error). */
+  blank: boolean;
+  /** Rows with these service cells, their ACR (micro-dollars) and the first one's row number. */
+  rows: number;
+  acrMicro: number;
+  firstRow: number;
+}
+
+/** Kept rows, column by column (typed arrays keep ten million rows compact). */
 export interface AzureRows {
   count: number;
   tenant: Int32Array;
-  /** Sheet index (into the input cells) of each counted row, to read its subscription only when needed. */
-  sourceRow: Int32Array;
-  /** The input cells and the subscription column (-1 when absent). */
-  cells: readonly (readonly unknown[])[];
-  subscriptionColumn: number;
   month: Int32Array;
-  /** Index into `rules.azureServices`. */
-  service: Int16Array;
-  offer: Int32Array;
-  /** Number of distinct eligible offers (offer ids are 0 … offerCount − 1). */
-  offerCount: number;
-  /** Association type index (0 when the table has no association column). */
-  association: Int8Array;
+  /** Row category: see {@link AzureTable.categories}. */
+  category: Int32Array;
+  /** Subscription number (shared registry; 0 = the blank subscription when there is no column). */
+  subscription: Int32Array;
   /** ACR in micro-dollars (integers). */
   acrMicro: Float64Array;
-  /** Association type names by index. */
-  associationTypes: string[];
 }
 
 /** A parsed Azure table. */
 export interface AzureTable extends TableShape {
   kind: "azure";
   rows: AzureRows;
-  /** Rows per tenant number that were not counted (not eligible or duplicate-flagged). */
-  excludedRowsByTenant: number[];
+  combos: ServiceCombo[];
+  /** Offer texts ("" for blank) and their shared normalised-offer numbers. */
+  offers: string[];
+  offerKeys: number[];
+  /** Association texts ("" for blank). */
+  associations: string[];
+  /** Per category: its service combo, offer and association numbers. */
+  categories: { combo: number[]; offer: number[]; association: number[] };
+  hasOffer: boolean;
+  hasAssociation: boolean;
+  /** The service columns' headers, for messages. */
+  serviceLabels: string[];
+  /** Duplicate-flagged rows per tenant number (excluded whatever the rules). */
+  duplicatesByTenant: number[];
 }
 
-const NOT_ELIGIBLE = -1;
-const SUSPICIOUS = -2;
+/** Registries shared by every table of one score. */
+export interface SharedRegistries {
+  tenants: TenantRegistry;
+  subscriptions: TextRegistry;
+  offers: TextRegistry;
+}
 
-/**
- * Parses an Azure consumption table (header row + rows) into counted rows, outcomes and issues.
- * Throws only an {@link InputError} for a missing required column; never throws on cells.
- */
-export function parseAzureTable(
-  cells: readonly (readonly unknown[])[],
-  table: string,
-  rules: Rules,
-  tenants: TenantRegistry
-): AzureTable {
-  const header = new HeaderRow(cells[0] ?? []);
-  const col = resolveColumns(header, AZURE_FIELDS, table, "azure");
-  const cTenant = col.tenant ?? -1;
-  const cMonth = col.month ?? -1;
-  const cService = col.service ?? -1;
-  const cAcr = col.acr ?? -1;
-  const cCustomer = col.customer ?? -1;
-  const cOffer = col.offer ?? -1;
-  const cAssoc = col.association ?? -1;
-  const cSub = col.subscription ?? -1;
-  // Subscriptions are read back from the cells only where association types must be told apart.
-  const cDup = col.duplicate ?? -1;
-  const catalogue = catalogueFor(rules);
-  const log = new IssueLog(table);
-  const counts: RowCounts = emptyCounts();
-  const months: MonthRange = { min: Infinity, max: -Infinity };
+const BLANK = -2;
+const INVALID = -1;
+/** A tenant cell that is filled but not yet numbered: tenants are numbered from rows that count. */
+const FILLED = -3;
 
-  const capacity = Math.max(0, cells.length - 1);
-  const out: AzureRows = {
-    count: 0,
-    tenant: new Int32Array(capacity),
-    sourceRow: new Int32Array(capacity),
-    cells,
-    subscriptionColumn: -1,
-    month: new Int32Array(capacity),
-    service: new Int16Array(capacity),
-    offer: new Int32Array(capacity),
-    offerCount: 1,
-    association: new Int8Array(capacity),
-    acrMicro: new Float64Array(capacity),
-    associationTypes: [],
+/** An incremental Azure parser: feed it rows with {@link AzureParser.row}, then {@link AzureParser.finish}. */
+export class AzureParser {
+  private readonly log: IssueLog;
+  private readonly counts = emptyCounts();
+  private minMonth = Infinity;
+  private maxMonth = -Infinity;
+  private capacity: number;
+  private count = 0;
+  private tenant: Int32Array;
+  private month: Int32Array;
+  private category: Int32Array;
+  private subscription: Int32Array;
+  private acrMicro: Float64Array;
+  private readonly monthOf = new IdCache();
+  private readonly tenantOf = new IdCache();
+  private readonly flagOf = new IdCache();
+  private readonly comboOf = new IdCache();
+  private readonly comboNodes = new PairInterner();
+  private readonly offerOf = new IdCache();
+  private readonly associationOf = new IdCache();
+  private readonly subscriptionOf = new IdCache();
+  private readonly categoryOf = new Map<number | string, number>();
+  private readonly combos: ServiceCombo[] = [];
+  private readonly offers: string[] = [];
+  private readonly offerKeys: number[] = [];
+  private readonly associations: string[] = [];
+  private readonly categories = {
+    combo: [] as number[],
+    offer: [] as number[],
+    association: [] as number[],
   };
-  out.subscriptionColumn = cSub;
-
-  const monthCache = new MonthCache();
-  const serviceCache = new Map<string, number>();
-  const offerCache = new Map<string, number>();
-  const offerIds = new Map<string, number>();
-  const associations = new AssociationTypes(
-    (text) => catalogue.azureAssociation(text),
-    cAssoc >= 0
-  );
-  out.associationTypes = associations.names;
-  const suspicious = new SuspiciousNames();
-  const excludedRowsByTenant: number[] = [];
-  const exclude = (tenant: number): void => {
-    excludedRowsByTenant[tenant] = (excludedRowsByTenant[tenant] ?? 0) + 1;
+  private readonly duplicatesByTenant: number[] = [];
+  private readonly labels: {
+    month: string;
+    tenant: string;
+    acr: string;
+    duplicate: string;
+    services: string[];
   };
-  const serviceName = header.label(cService);
-  const acrName = header.label(cAcr);
 
-  // Locals, not object fields, in the loop that runs a million times.
-  let minMonth = Infinity;
-  let maxMonth = -Infinity;
-  for (let r = 1; r < cells.length; r++) {
-    const row = cells[r] ?? [];
-    const sheetRow = r + 1;
-    const tenantCell = row[cTenant];
-    const monthCell = row[cMonth];
-    const serviceCell = row[cService];
-    const acrCell = row[cAcr];
-
-    let problems: string[] | null = null;
-    const tenantBlank = isBlankText(tenantCell);
-    const monthBlank = isBlankText(monthCell);
-    const serviceBlank = isBlankText(serviceCell);
-    const acrBlank = isBlankNumeric(acrCell);
-    if ((tenantBlank || monthBlank || serviceBlank || acrBlank) && isEmptyRow(row)) {
-      counts.empty++;
-      continue;
-    }
-
-    let month = -1;
-    if (monthBlank)
-      (problems ??= []).push(
-        `${header.label(cMonth)} is blank: enter the usage month (e.g. 2025-06)`
-      );
-    else {
-      month = monthCache.get(monthCell);
-      if (month < 0)
-        (problems ??= []).push(
-          `${header.label(cMonth)} ${describeCell(monthCell)} is not a month: use YYYY-MM, M/D/YYYY or an Excel date`
-        );
-    }
-    if (tenantBlank)
-      (problems ??= []).push(`${header.label(cTenant)} is blank: enter the customer's tenant id`);
-    if (serviceBlank)
-      (problems ??= []).push(`${serviceName} is blank: enter the Azure service name`);
-    let acr = NaN;
-    if (acrBlank) (problems ??= []).push(`${acrName} is blank: enter the ACR in USD (0 if none)`);
-    else {
-      acr = parseNumber(acrCell);
-      if (isNaN(acr))
-        (problems ??= []).push(
-          `${acrName} ${describeCell(acrCell)} is not a number: enter an amount such as 1250.50, $1,250.50 or (12.50)`
-        );
-    }
-    let duplicate = false;
-    if (cDup >= 0) {
-      const flag = parseFlag(row[cDup]);
-      if (flag === null)
-        (problems ??= []).push(
-          `${header.label(cDup)} ${describeCell(row[cDup])} is not a yes/no flag: use 1/0, TRUE/FALSE or yes/no`
-        );
-      else duplicate = flag;
-    }
-    if (problems !== null) {
-      counts.errors++;
-      log.rowError(sheetRow, problems.join("; ") + ".");
-      continue;
-    }
-
-    if (month < minMonth) minMonth = month;
-    if (month > maxMonth) maxMonth = month;
-    const tenant = tenants.idOf(tenantCell);
-    if (cCustomer >= 0 && tenants.names[tenant] === "") {
-      const name = row[cCustomer];
-      if (!isBlankText(name)) tenants.nameTenant(tenant, cellText(name));
-    }
-    if (duplicate) {
-      counts.duplicate++;
-      exclude(tenant);
-      continue;
-    }
-
-    const serviceKey = typeof serviceCell === "string" ? serviceCell : cellText(serviceCell);
-    let service = serviceCache.get(serviceKey);
-    if (service === undefined) {
-      const match = catalogue.matchService(serviceKey);
-      service =
-        match.kind === "eligible"
-          ? match.index
-          : match.kind === "none" && match.suspicious
-            ? SUSPICIOUS
-            : NOT_ELIGIBLE;
-      serviceCache.set(serviceKey, service);
-    }
-    if (service < 0) {
-      if (service === SUSPICIOUS) suspicious.add(cellText(serviceCell), sheetRow, acr);
-      countNotEligible(counts, "service");
-      exclude(tenant);
-      continue;
-    }
-
-    let offer = 0;
-    if (cOffer >= 0) {
-      const offerCell = row[cOffer];
-      const offerKey =
-        typeof offerCell === "string"
-          ? offerCell
-          : isBlankText(offerCell)
-            ? ""
-            : cellText(offerCell);
-      let cachedOffer = offerCache.get(offerKey);
-      if (cachedOffer === undefined) {
-        if (catalogue.isEligibleOffer(offerKey)) {
-          const normalised = normalizeName(offerKey);
-          cachedOffer = offerIds.get(normalised);
-          if (cachedOffer === undefined) {
-            cachedOffer = offerIds.size;
-            offerIds.set(normalised, cachedOffer);
-          }
-        } else cachedOffer = NOT_ELIGIBLE;
-        offerCache.set(offerKey, cachedOffer);
-      }
-      if (cachedOffer < 0) {
-        countNotEligible(counts, "offer");
-        exclude(tenant);
-        continue;
-      }
-      offer = cachedOffer;
-    }
-
-    let association = 0;
-    if (cAssoc >= 0) {
-      association = associations.indexOf(row[cAssoc]);
-      if (association < 0) {
-        countNotEligible(counts, "association");
-        exclude(tenant);
-        continue;
-      }
-    }
-
-    const i = out.count++;
-    out.tenant[i] = tenant;
-    out.sourceRow[i] = r;
-    out.month[i] = month;
-    out.service[i] = service;
-    out.offer[i] = offer;
-    out.association[i] = association;
-    out.acrMicro[i] = toMicro(acr);
-    counts.counted++;
+  /**
+   * @param table the table's name for messages
+   * @param capacityHint expected data rows (the arrays grow past it if needed)
+   */
+  constructor(
+    private readonly table: string,
+    private readonly layout: string,
+    header: HeaderRow,
+    private readonly c: AzureColumns,
+    private readonly shared: SharedRegistries,
+    private readonly headerRow: number,
+    capacityHint: number
+  ) {
+    this.log = new IssueLog(table);
+    this.capacity = Math.max(16, capacityHint);
+    this.tenant = new Int32Array(this.capacity);
+    this.month = new Int32Array(this.capacity);
+    this.category = new Int32Array(this.capacity);
+    this.subscription = new Int32Array(this.capacity);
+    this.acrMicro = new Float64Array(this.capacity);
+    this.labels = {
+      month: header.label(c.month),
+      tenant: header.label(c.tenant),
+      acr: header.label(c.acr),
+      duplicate: header.label(c.duplicate),
+      services: c.services.map((s) => header.label(s)),
+    };
+    if (c.offer < 0) this.offers.push("");
+    if (c.association < 0) this.associations.push("");
+    if (c.offer < 0) this.offerKeys.push(shared.offers.idOf(""));
+    if (c.subscription < 0) shared.subscriptions.idOf("");
   }
 
-  out.offerCount = Math.max(1, offerIds.size);
-  counts.dataRows = Math.max(0, cells.length - 1);
-  months.min = minMonth;
-  months.max = maxMonth;
-  suspicious.report(log, serviceName, (usd) => `${formatUsd(usd)} ACR`);
-  if (cOffer < 0) log.add("info", null, "No offer column: every row's offer is taken as eligible.");
-  if (cAssoc < 0)
-    log.add(
-      "info",
-      null,
-      "No association column: every row is taken as eligibly associated (one association type)."
-    );
-  return {
-    kind: "azure",
-    table,
-    rows: out,
-    counts,
-    issues: log.finish(),
-    months,
-    excludedRowsByTenant,
-    rowCount: counts.dataRows,
-  };
+  /** Reads one data row; `rowNumber` is the row's number in the input's own numbering. */
+  row(r: RowReader, rowNumber: number): void {
+    const c = this.c;
+    this.counts.dataRows++;
+    const month = this.monthAt(r);
+    let tenant = this.tenantAt(r);
+    const combo = this.comboAt(r);
+    const acrBlank = r.blankNumeric(c.acr);
+    const comboBlank = (this.combos[combo] as ServiceCombo).blank;
+    if ((month === BLANK || tenant === BLANK || comboBlank || acrBlank) && r.isEmpty()) {
+      this.counts.empty++;
+      return;
+    }
+    const acr = acrBlank ? NaN : r.number(c.acr);
+    const duplicate = c.duplicate < 0 ? 0 : this.flagAt(r);
+    if (month < 0 || tenant === BLANK || comboBlank || Number.isNaN(acr) || duplicate < 0) {
+      this.rowError(r, rowNumber, { month, tenant, comboBlank, acrBlank, duplicate });
+      return;
+    }
+    if (tenant === FILLED) tenant = this.numberTenant(r);
+
+    if (month < this.minMonth) this.minMonth = month;
+    if (month > this.maxMonth) this.maxMonth = month;
+    if (c.customer >= 0 && this.shared.tenants.names[tenant] === "") {
+      const name = r.cell(c.customer);
+      if (!isBlankText(name)) this.shared.tenants.nameTenant(tenant, cellText(name));
+    }
+    if (duplicate === 1) {
+      this.counts.duplicate++;
+      this.duplicatesByTenant[tenant] = (this.duplicatesByTenant[tenant] ?? 0) + 1;
+      return;
+    }
+    const micro = toMicro(acr);
+    const info = this.combos[combo] as ServiceCombo;
+    if (info.rows++ === 0) info.firstRow = rowNumber;
+    info.acrMicro += micro;
+
+    const i = this.count++;
+    if (i === this.capacity) this.growColumns();
+    this.tenant[i] = tenant;
+    this.month[i] = month;
+    this.category[i] = this.categoryAt(r, combo);
+    this.subscription[i] = c.subscription < 0 ? 0 : this.subscriptionAt(r);
+    this.acrMicro[i] = micro;
+  }
+
+  private monthAt(r: RowReader): number {
+    const id = r.id(this.c.month);
+    let month = this.monthOf.get(id);
+    if (month === UNSET) {
+      const cell = r.cell(this.c.month);
+      month = isBlankText(cell) ? BLANK : parseMonth(cell);
+      this.monthOf.set(id, month);
+    }
+    return month;
+  }
+
+  private tenantAt(r: RowReader): number {
+    const id = r.id(this.c.tenant);
+    let tenant = this.tenantOf.get(id);
+    if (tenant === UNSET) {
+      tenant = isBlankText(r.cell(this.c.tenant)) ? BLANK : FILLED;
+      this.tenantOf.set(id, tenant);
+    }
+    return tenant;
+  }
+
+  private numberTenant(r: RowReader): number {
+    const tenant = this.shared.tenants.idOf(r.cell(this.c.tenant));
+    this.tenantOf.set(r.id(this.c.tenant), tenant);
+    return tenant;
+  }
+
+  private flagAt(r: RowReader): number {
+    const id = r.id(this.c.duplicate);
+    let flag = this.flagOf.get(id);
+    if (flag === UNSET) {
+      const parsed = parseFlag(r.cell(this.c.duplicate));
+      flag = parsed === null ? INVALID : parsed ? 1 : 0;
+      this.flagOf.set(id, flag);
+    }
+    return flag;
+  }
+
+  /** The row's service combo: one look-up per service column, one parse per distinct combo. */
+  private comboAt(r: RowReader): number {
+    const services = this.c.services;
+    let node = r.id(services[0] as number);
+    for (let k = 1; k < services.length; k++)
+      node = this.comboNodes.idOf(node, r.id(services[k] as number));
+    let combo = this.comboOf.get(node);
+    if (combo === UNSET) {
+      combo = this.combos.length;
+      const values = services.map((s) => {
+        const cell = r.cell(s);
+        return isBlankText(cell) ? "" : cellText(cell);
+      });
+      this.combos.push({
+        values,
+        blank: values.every((v) => v === ""),
+        rows: 0,
+        acrMicro: 0,
+        firstRow: 0,
+      });
+      this.comboOf.set(node, combo);
+    }
+    return combo;
+  }
+
+  private textIndex(r: RowReader, col: number, cache: IdCache, texts: string[]): number {
+    const id = r.id(col);
+    let index = cache.get(id);
+    if (index === UNSET) {
+      const cell = r.cell(col);
+      index = texts.push(isBlankText(cell) ? "" : cellText(cell)) - 1;
+      cache.set(id, index);
+    }
+    return index;
+  }
+
+  private categoryAt(r: RowReader, combo: number): number {
+    const c = this.c;
+    let offer = 0;
+    if (c.offer >= 0) {
+      const before = this.offers.length;
+      offer = this.textIndex(r, c.offer, this.offerOf, this.offers);
+      if (this.offers.length > before)
+        this.offerKeys.push(this.shared.offers.idOf(this.offers[offer] ?? ""));
+    }
+    const association =
+      c.association < 0
+        ? 0
+        : this.textIndex(r, c.association, this.associationOf, this.associations);
+    // One number per (combo, offer, association) while they are small; text keys beyond.
+    const small = combo < 0x10000 && offer < 0x1000 && association < 0x1000;
+    const key: number | string = small
+      ? (combo * 0x1000 + offer) * 0x1000 + association
+      : `${combo},${offer},${association}`;
+    let category = this.categoryOf.get(key);
+    if (category === undefined) {
+      category = this.categories.combo.length;
+      this.categories.combo.push(combo);
+      this.categories.offer.push(offer);
+      this.categories.association.push(association);
+      this.categoryOf.set(key, category);
+    }
+    return category;
+  }
+
+  private subscriptionAt(r: RowReader): number {
+    const id = r.id(this.c.subscription);
+    let sub = this.subscriptionOf.get(id);
+    if (sub === UNSET) {
+      const cell = r.cell(this.c.subscription);
+      sub = this.shared.subscriptions.idOf(isBlankText(cell) ? "" : cellText(cell));
+      this.subscriptionOf.set(id, sub);
+    }
+    return sub;
+  }
+
+  private rowError(
+    r: RowReader,
+    rowNumber: number,
+    found: {
+      month: number;
+      tenant: number;
+      comboBlank: boolean;
+      acrBlank: boolean;
+      duplicate: number;
+    }
+  ): void {
+    const c = this.c;
+    const l = this.labels;
+    const problems: string[] = [];
+    if (found.month === BLANK)
+      problems.push(`${l.month} is blank: enter the usage month (e.g. 2025-06)`);
+    else if (found.month < 0) problems.push(monthProblem(l.month, r.cell(c.month)));
+    if (found.tenant === BLANK)
+      problems.push(`${l.tenant} is blank: enter the customer's tenant id`);
+    if (found.comboBlank)
+      problems.push(
+        l.services.length === 1
+          ? `${l.services[0]} is blank: enter the Azure service name`
+          : `${l.services.join(", ")} are all blank: enter the Azure service name`
+      );
+    if (found.acrBlank) problems.push(`${l.acr} is blank: enter the ACR in USD (0 if none)`);
+    else if (Number.isNaN(r.number(c.acr)))
+      problems.push(numberProblem(l.acr, r.cell(c.acr), r.mark, amountExample(r.mark)));
+    if (found.duplicate < 0) problems.push(flagProblem(l.duplicate, r.cell(c.duplicate)));
+    this.counts.errors++;
+    this.log.rowError(rowNumber, problems.join("; ") + ".");
+  }
+
+  private growColumns(): void {
+    this.capacity = nextCapacity(this.capacity);
+    this.tenant = grow(this.tenant, this.capacity);
+    this.month = grow(this.month, this.capacity);
+    this.category = grow(this.category, this.capacity);
+    this.subscription = grow(this.subscription, this.capacity);
+    this.acrMicro = grow(this.acrMicro, this.capacity);
+  }
+
+  /** The parsed table. */
+  finish(): AzureTable {
+    const c = this.c;
+    if (c.offer < 0)
+      this.log.add("info", null, "No offer column: every row's offer is taken as eligible.");
+    if (c.association < 0)
+      this.log.add(
+        "info",
+        null,
+        "No association column: every row is taken as eligibly associated (one association type)."
+      );
+    return {
+      kind: "azure",
+      table: this.table,
+      layout: this.layout,
+      headerRow: this.headerRow,
+      counts: this.counts,
+      issues: this.log.finish(),
+      months: { min: this.minMonth, max: this.maxMonth },
+      rowCount: this.counts.dataRows,
+      rows: {
+        count: this.count,
+        tenant: this.tenant,
+        month: this.month,
+        category: this.category,
+        subscription: this.subscription,
+        acrMicro: this.acrMicro,
+      },
+      combos: this.combos,
+      offers: this.offers,
+      offerKeys: this.offerKeys,
+      associations: this.associations,
+      categories: this.categories,
+      hasOffer: c.offer >= 0,
+      hasAssociation: c.association >= 0,
+      serviceLabels: this.labels.services,
+      duplicatesByTenant: this.duplicatesByTenant,
+    };
+  }
 }
+
+/** The normalised form offers are compared in (scoring-rules §2: "normalised offer"). */
+export const offerKey = normalizeName;

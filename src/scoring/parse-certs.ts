@@ -1,31 +1,27 @@
-import { catalogueFor } from "./catalogue";
 import { cellText, describeCell, isBlankText, parseDay } from "./cells";
-import { InputError } from "./errors";
-import {
-  CERT_FIELDS,
-  FIRST_NAME,
-  HeaderRow,
-  LAST_NAME,
-  PERSON_ALIASES,
-  resolveColumns,
-} from "./headers";
-import { emptyCounts, IssueLog, RowCounts } from "./issues";
-import { Rules } from "./rules/types";
-import { countNotEligible, isEmptyRow, TableShape } from "./table";
+import { CertColumns, HeaderRow } from "./headers";
+import { emptyCounts, IssueLog } from "./issues";
+import { RowReader } from "./row-reader";
+import { TableShape } from "./table";
+
+/**
+ * Reading a certifications table (scoring-rules §1.3, §1.4). Which certification a row names is
+ * judged per rules version (see `skilling.ts`); the person, dates and training type are read here.
+ */
 
 /** One certification row of one person. */
 export interface CertRow {
-  sheetRow: number;
+  rowNumber: number;
   /** Trimmed, lower-cased person identity. */
   person: string;
   /** The person as first written. */
   personLabel: string;
   /** The certification text as written. */
   certification: string;
-  /** Index into `rules.certifications`, or -1 for a certification that is not a Security one. */
-  rule: number;
-  /** Exam code found in the text, if any. */
-  code: string | null;
+  /** False when a TrainingType column says the row is not a certification (an exam, a course). */
+  isCertification: boolean;
+  /** The TrainingType text, when there is such a column. */
+  trainingType: string | null;
   /** Day number earned, or `null` when not given (earned before any as-of month). */
   earned: number | null;
   /** Day number it expires, or `null` for no expiry. */
@@ -38,112 +34,127 @@ export interface CertTable extends TableShape {
   rows: CertRow[];
 }
 
-/**
- * Parses a certification table (header row + rows). Throws only an {@link InputError} for a
- * missing required column; never throws on cells.
- */
-export function parseCertTable(
-  cells: readonly (readonly unknown[])[],
-  table: string,
-  rules: Rules
-): CertTable {
-  const header = new HeaderRow(cells[0] ?? []);
-  const col = resolveColumns(header, CERT_FIELDS, table, "certifications");
-  const cPerson = header.find(PERSON_ALIASES);
-  const cFirst = cPerson < 0 ? header.find([FIRST_NAME]) : -1;
-  const cLast = cPerson < 0 ? header.find([LAST_NAME]) : -1;
-  if (cPerson < 0 && (cFirst < 0 || cLast < 0)) {
-    throw new InputError(
-      table,
-      `the certifications table has no person column. Add a column with one of these headers: ${PERSON_ALIASES.join(", ")}; or both ${FIRST_NAME} and ${LAST_NAME}.`,
-      "person"
-    );
-  }
-  const cCert = col.certification ?? -1;
-  const cEarned = col.earned ?? -1;
-  const cExpires = col.expires ?? -1;
-  const catalogue = catalogueFor(rules);
-  const log = new IssueLog(table);
-  const counts: RowCounts = emptyCounts();
-  const rows: CertRow[] = [];
-  const personLabels = new Map<string, string>();
+/** An incremental certification parser (see `AzureParser` for the pattern). */
+export class CertParser {
+  private readonly log: IssueLog;
+  private readonly counts = emptyCounts();
+  private readonly rows: CertRow[] = [];
+  private readonly personLabels = new Map<string, string>();
 
-  for (let r = 1; r < cells.length; r++) {
-    const row = cells[r] ?? [];
-    const sheetRow = r + 1;
-    counts.dataRows++;
-    if (isEmptyRow(row)) {
-      counts.empty++;
-      continue;
+  constructor(
+    private readonly table: string,
+    private readonly layout: string,
+    private readonly header: HeaderRow,
+    private readonly c: CertColumns,
+    private readonly headerRow: number
+  ) {
+    this.log = new IssueLog(table);
+  }
+
+  private text(r: RowReader, col: number): string {
+    if (col < 0) return "";
+    const cell = r.cell(col);
+    return isBlankText(cell) ? "" : cellText(cell);
+  }
+
+  /** The row's person: the first non-blank person column, else first and last name together. */
+  private person(r: RowReader): string {
+    for (const col of this.c.persons) {
+      const text = this.text(r, col);
+      if (text !== "") return text;
+    }
+    if (this.c.first < 0 || this.c.last < 0) return "";
+    return `${this.text(r, this.c.first)} ${this.text(r, this.c.last)}`.trim();
+  }
+
+  private personBlankMessage(): string {
+    const c = this.c;
+    const names = c.persons.map((col) => this.header.label(col));
+    if (c.first >= 0 && c.last >= 0)
+      names.push(`${this.header.label(c.first)} and ${this.header.label(c.last)}`);
+    return `${names.join(", ")} ${names.length === 1 && c.persons.length === 1 ? "is" : "are"} blank: enter who holds the certification`;
+  }
+
+  private date(
+    r: RowReader,
+    col: number,
+    monthOnlyMeansLastDay: boolean,
+    problems: string[],
+    hint: string
+  ): number | null {
+    if (col < 0) return null;
+    const cell = r.cell(col);
+    if (isBlankText(cell)) return null;
+    const day = parseDay(cell, monthOnlyMeansLastDay);
+    if (Number.isNaN(day)) {
+      problems.push(`${this.header.label(col)} ${describeCell(cell)} is not a date: ${hint}`);
+      return null;
+    }
+    return day;
+  }
+
+  /** Reads one data row. */
+  row(r: RowReader, rowNumber: number): void {
+    const c = this.c;
+    this.counts.dataRows++;
+    if (r.isEmpty()) {
+      this.counts.empty++;
+      return;
     }
     const problems: string[] = [];
-    let personLabel = "";
-    if (cPerson >= 0) {
-      if (isBlankText(row[cPerson]))
-        problems.push(`${header.label(cPerson)} is blank: enter who holds the certification`);
-      else personLabel = cellText(row[cPerson]);
-    } else {
-      const first = isBlankText(row[cFirst]) ? "" : cellText(row[cFirst]);
-      const last = isBlankText(row[cLast]) ? "" : cellText(row[cLast]);
-      if (first === "" && last === "")
-        problems.push(
-          `${header.label(cFirst)} and ${header.label(cLast)} are blank: enter who holds the certification`
-        );
-      else personLabel = `${first} ${last}`.trim();
-    }
-    let certification = "";
-    if (isBlankText(row[cCert]))
+    const personLabel = this.person(r);
+    if (personLabel === "") problems.push(this.personBlankMessage());
+    const certification = this.text(r, c.certification);
+    if (certification === "")
       problems.push(
-        `${header.label(cCert)} is blank: enter the certification name or exam code (e.g. SC-200)`
+        `${this.header.label(c.certification)} is blank: enter the certification name or exam code (e.g. SC-200)`
       );
-    else certification = cellText(row[cCert]);
-    let earned: number | null = null;
-    if (cEarned >= 0 && !isBlankText(row[cEarned])) {
-      const day = parseDay(row[cEarned], false);
-      if (isNaN(day))
-        problems.push(
-          `${header.label(cEarned)} ${describeCell(row[cEarned])} is not a date: use YYYY-MM-DD, M/D/YYYY or an Excel date`
-        );
-      else earned = day;
-    }
-    let expires: number | null = null;
-    if (cExpires >= 0 && !isBlankText(row[cExpires])) {
-      const day = parseDay(row[cExpires], true);
-      if (isNaN(day))
-        problems.push(
-          `${header.label(cExpires)} ${describeCell(row[cExpires])} is not a date: use YYYY-MM-DD, M/D/YYYY or an Excel date, or leave it blank for no expiry`
-        );
-      else expires = day;
-    }
+    const earned = this.date(
+      r,
+      c.earned,
+      false,
+      problems,
+      "use YYYY-MM-DD, M/D/YYYY, D.M.YYYY or an Excel date"
+    );
+    const expires = this.date(
+      r,
+      c.expires,
+      true,
+      problems,
+      "use YYYY-MM-DD, M/D/YYYY, D.M.YYYY or an Excel date, or leave it blank for no expiry"
+    );
     if (problems.length > 0) {
-      counts.errors++;
-      log.rowError(sheetRow, problems.join("; ") + ".");
-      continue;
+      this.counts.errors++;
+      this.log.rowError(rowNumber, problems.join("; ") + ".");
+      return;
     }
     const person = personLabel.toLowerCase();
-    if (!personLabels.has(person)) personLabels.set(person, personLabel);
-    const match = catalogue.matchCertification(certification);
-    const rule = match.rule === null ? -1 : rules.certifications.indexOf(match.rule);
-    if (rule < 0) countNotEligible(counts, "certification");
-    else counts.counted++;
-    rows.push({
-      sheetRow,
+    if (!this.personLabels.has(person)) this.personLabels.set(person, personLabel);
+    const trainingType = c.trainingType < 0 ? null : this.text(r, c.trainingType);
+    this.rows.push({
+      rowNumber,
       person,
-      personLabel: personLabels.get(person) ?? personLabel,
+      personLabel: this.personLabels.get(person) ?? personLabel,
       certification,
-      rule,
-      code: match.code,
+      isCertification: trainingType === null || trainingType.toLowerCase() === "certification",
+      trainingType,
       earned,
       expires,
     });
   }
-  return {
-    kind: "certifications",
-    table,
-    rows,
-    counts,
-    issues: log.finish(),
-    months: { min: Infinity, max: -Infinity },
-    rowCount: counts.dataRows,
-  };
+
+  /** The parsed table. */
+  finish(): CertTable {
+    return {
+      kind: "certifications",
+      table: this.table,
+      layout: this.layout,
+      headerRow: this.headerRow,
+      counts: this.counts,
+      issues: this.log.finish(),
+      months: { min: Infinity, max: -Infinity },
+      rowCount: this.counts.dataRows,
+      rows: this.rows,
+    };
+  }
 }

@@ -1,262 +1,342 @@
-import { catalogueFor } from "./catalogue";
-import {
-  Cell,
-  cellText,
-  describeCell,
-  isBlankNumeric,
-  isBlankText,
-  parseFlag,
-  parseNumber,
-} from "./cells";
-import { MonthCache } from "./month-cache";
-import { HeaderRow, M365_FIELDS, resolveColumns } from "./headers";
-import { emptyCounts, IssueLog, RowCounts } from "./issues";
-import { Rules } from "./rules/types";
-import { SuspiciousNames } from "./suspicious";
-import { AssociationTypes, countNotEligible, isEmptyRow, MonthRange, TableShape } from "./table";
-import { TenantRegistry } from "./tenants";
+import { Cell, cellText, describeCell, isBlankText, parseFlag, parseMonth } from "./cells";
+import { HeaderRow, M365Columns, WIDE_UNUSED } from "./headers";
+import { emptyCounts, IssueLog } from "./issues";
+import { IdCache, RowReader, UNSET } from "./row-reader";
+import { flagProblem, monthProblem, numberProblem } from "./row-messages";
+import { grow, nextCapacity, TableShape } from "./table";
+import { SharedRegistries } from "./parse-azure";
 
-/** Counted Microsoft 365 rows, column by column. */
+/**
+ * Reading a Microsoft 365 licence table (scoring-rules §1.2, §1.4, §1.5), long (one row per
+ * workload) or wide (Partner Center's Enterprise Mobility report: one column pair per workload,
+ * unpivoted here into one row per pair). Rows that are not row errors or duplicate-flagged are
+ * kept with a category (workload name and association) that each rules version judges once.
+ */
+
+/** A workload name as the table writes it, with what its rows carry (for look-alike warnings). */
+export interface WorkloadName {
+  name: string;
+  rows: number;
+  paid: number;
+  /** Row numbers of its first rows (bundle rows are listed one by one, up to 20). */
+  firstRows: number[];
+}
+
+/** Kept rows (one per workload row), column by column. */
 export interface M365Rows {
   count: number;
   tenant: Int32Array;
   month: Int32Array;
-  /** Index into `rules.m365Workloads`. */
-  workload: Int16Array;
-  association: Int8Array;
+  category: Int32Array;
   paid: Float64Array;
   active: Float64Array;
-  associationTypes: string[];
 }
 
 /** A parsed Microsoft 365 table. */
 export interface M365Table extends TableShape {
   kind: "m365";
   rows: M365Rows;
-  /** False when the table has no active-licences column (active counts as 0). */
+  workloads: WorkloadName[];
+  associations: string[];
+  /** Per category: its workload and association numbers. */
+  categories: { workload: number[]; association: number[] };
+  hasAssociation: boolean;
+  /** False when a workload has no active-licences column (its active licences count as 0). */
   hasActive: boolean;
-  /** Rows per tenant number that were not counted (not eligible or duplicate-flagged). */
-  excludedRowsByTenant: number[];
+  /** Workload pairs per source row in a wide table; 0 for a long table. */
+  widePairs: number;
+  /** The workload column's header, for messages. */
+  workloadLabel: string;
+  duplicatesByTenant: number[];
 }
 
-const NOT_ELIGIBLE = -1;
-const SUSPICIOUS = -2;
-const BUNDLE = -3;
+const BLANK = -2;
+const INVALID = -1;
+/** A tenant cell that is filled but not yet numbered: tenants are numbered from rows that count. */
+const FILLED = -3;
+const FIRST_ROWS_KEPT = 20;
 
-/** Reads a licence count: a whole, non-negative number; returns a message on failure. */
-function licenceCount(value: Cell, label: string): number | string {
-  const n = parseNumber(value);
-  if (isNaN(n))
-    return `${label} ${describeCell(value)} is not a number: enter a whole number of licences`;
-  if (n < 0) return `${label} ${describeCell(value)} is negative: licence counts must be 0 or more`;
+/** Reads a licence count; returns the count or the problem. */
+function licenceCount(r: RowReader, col: number, label: string): number | string {
+  const n = r.number(col);
+  const cell: Cell = r.cell(col);
+  if (Number.isNaN(n)) return numberProblem(label, cell, r.mark, "a whole number of licences");
+  if (n < 0) return `${label} ${describeCell(cell)} is negative: licence counts must be 0 or more`;
   if (!Number.isInteger(n))
-    return `${label} ${describeCell(value)} is not a whole number: licence counts are whole numbers`;
+    return `${label} ${describeCell(cell)} is not a whole number: licence counts are whole numbers`;
   return n;
 }
 
-/**
- * Parses a Microsoft 365 licence table (header row + rows) into counted rows, outcomes and issues.
- * Throws only an {@link InputError} for a missing required column; never throws on cells.
- */
-export function parseM365Table(
-  cells: readonly (readonly unknown[])[],
-  table: string,
-  rules: Rules,
-  tenants: TenantRegistry
-): M365Table {
-  const header = new HeaderRow(cells[0] ?? []);
-  const col = resolveColumns(header, M365_FIELDS, table, "m365");
-  const cTenant = col.tenant ?? -1;
-  const cMonth = col.month ?? -1;
-  const cWorkload = col.workload ?? -1;
-  const cPaid = col.paid ?? -1;
-  const cActive = col.active ?? -1;
-  const cCustomer = col.customer ?? -1;
-  const cAssoc = col.association ?? -1;
-  const cDup = col.duplicate ?? -1;
-  const catalogue = catalogueFor(rules);
-  const log = new IssueLog(table);
-  const counts: RowCounts = emptyCounts();
-  const months: MonthRange = { min: Infinity, max: -Infinity };
-  const capacity = Math.max(0, cells.length - 1);
-  const out: M365Rows = {
-    count: 0,
-    tenant: new Int32Array(capacity),
-    month: new Int32Array(capacity),
-    workload: new Int16Array(capacity),
-    association: new Int8Array(capacity),
-    paid: new Float64Array(capacity),
-    active: new Float64Array(capacity),
-    associationTypes: [],
-  };
-  const monthCache = new MonthCache();
-  const workloadCache = new Map<string, number>();
-  const associations = new AssociationTypes((text) => catalogue.m365Association(text), cAssoc >= 0);
-  out.associationTypes = associations.names;
-  const suspicious = new SuspiciousNames();
-  const excludedRowsByTenant: number[] = [];
-  const workloadName = header.label(cWorkload);
-  const exclude = (tenant: number): void => {
-    excludedRowsByTenant[tenant] = (excludedRowsByTenant[tenant] ?? 0) + 1;
-  };
+/** An incremental Microsoft 365 parser (see {@link AzureParser} for the pattern). */
+export class M365Parser {
+  private readonly log: IssueLog;
+  private readonly counts = emptyCounts();
+  private minMonth = Infinity;
+  private maxMonth = -Infinity;
+  private capacity: number;
+  private count = 0;
+  private tenant: Int32Array;
+  private month: Int32Array;
+  private category: Int32Array;
+  private paid: Float64Array;
+  private active: Float64Array;
+  private readonly monthOf = new IdCache();
+  private readonly tenantOf = new IdCache();
+  private readonly flagOf = new IdCache();
+  private readonly workloadOf = new IdCache();
+  private readonly associationOf = new IdCache();
+  private readonly categoryOf = new Map<number, number>();
+  private readonly workloads: WorkloadName[] = [];
+  private readonly associations: string[] = [];
+  private readonly categories = { workload: [] as number[], association: [] as number[] };
+  private readonly duplicatesByTenant: number[] = [];
+  private readonly header: HeaderRow;
+  /** Paid and active values of the current row's workload rows (scratch, reused per row). */
+  private readonly paidScratch: number[] = [];
+  private readonly activeScratch: number[] = [];
 
-  for (let r = 1; r < cells.length; r++) {
-    const row = cells[r] ?? [];
-    const sheetRow = r + 1;
-    counts.dataRows++;
-    const tenantCell = row[cTenant];
-    const monthCell = row[cMonth];
-    const workloadCell = row[cWorkload];
-    const paidCell = row[cPaid];
-    const tenantBlank = isBlankText(tenantCell);
-    const monthBlank = isBlankText(monthCell);
-    const workloadBlank = isBlankText(workloadCell);
-    const paidBlank = isBlankNumeric(paidCell);
-    if ((tenantBlank || monthBlank || workloadBlank || paidBlank) && isEmptyRow(row)) {
-      counts.empty++;
-      continue;
-    }
+  constructor(
+    private readonly table: string,
+    private readonly layout: string,
+    header: HeaderRow,
+    private readonly c: M365Columns,
+    private readonly shared: SharedRegistries,
+    private readonly headerRow: number,
+    capacityHint: number
+  ) {
+    this.header = header;
+    this.log = new IssueLog(table);
+    this.capacity = Math.max(16, capacityHint * Math.max(1, c.wide.length));
+    this.tenant = new Int32Array(this.capacity);
+    this.month = new Int32Array(this.capacity);
+    this.category = new Int32Array(this.capacity);
+    this.paid = new Float64Array(this.capacity);
+    this.active = new Float64Array(this.capacity);
+    for (const w of c.wide)
+      this.workloads.push({ name: w.pair.workload, rows: 0, paid: 0, firstRows: [] });
+    if (c.association < 0) this.associations.push("");
+  }
 
-    let problems: string[] | null = null;
-    let month = -1;
-    if (monthBlank)
-      (problems ??= []).push(
-        `${header.label(cMonth)} is blank: enter the licence month (e.g. 2025-06)`
-      );
-    else {
-      month = monthCache.get(monthCell);
-      if (month < 0)
-        (problems ??= []).push(
-          `${header.label(cMonth)} ${describeCell(monthCell)} is not a month: use YYYY-MM, M/D/YYYY or an Excel date`
-        );
-    }
-    if (tenantBlank)
-      (problems ??= []).push(`${header.label(cTenant)} is blank: enter the customer's tenant id`);
-    if (workloadBlank) (problems ??= []).push(`${workloadName} is blank: enter the workload name`);
-    let paid = 0;
-    if (paidBlank)
-      (problems ??= []).push(
-        `${header.label(cPaid)} is blank: enter the paid licences (0 if none)`
-      );
-    else {
-      const value = licenceCount(paidCell, header.label(cPaid));
-      if (typeof value === "string") (problems ??= []).push(value);
-      else paid = value;
-    }
-    let active = 0;
-    if (cActive >= 0 && !isBlankNumeric(row[cActive])) {
-      const value = licenceCount(row[cActive], header.label(cActive));
-      if (typeof value === "string") (problems ??= []).push(value);
-      else active = value;
-    }
-    let duplicate = false;
-    if (cDup >= 0) {
-      const flag = parseFlag(row[cDup]);
-      if (flag === null)
-        (problems ??= []).push(
-          `${header.label(cDup)} ${describeCell(row[cDup])} is not a yes/no flag: use 1/0, TRUE/FALSE or yes/no`
-        );
-      else duplicate = flag;
-    }
-    if (problems !== null) {
-      counts.errors++;
-      log.rowError(sheetRow, problems.join("; ") + ".");
-      continue;
+  private label(col: number): string {
+    return this.header.label(col);
+  }
+
+  /** Reads one data (source) row. */
+  row(r: RowReader, rowNumber: number): void {
+    const c = this.c;
+    this.counts.dataRows++;
+    const month = this.cached(r, c.month, this.monthOf, (cell) =>
+      isBlankText(cell) ? BLANK : parseMonth(cell)
+    );
+    let tenant = this.cached(r, c.tenant, this.tenantOf, (cell) =>
+      isBlankText(cell) ? BLANK : FILLED
+    );
+    const wide = c.wide.length > 0;
+    const workload = wide ? 0 : this.workloadAt(r);
+    const paidBlank = wide ? false : r.blankNumeric(c.paid);
+    if ((month === BLANK || tenant === BLANK || workload === BLANK || paidBlank) && r.isEmpty()) {
+      this.counts.empty++;
+      return;
     }
 
-    if (month < months.min) months.min = month;
-    if (month > months.max) months.max = month;
-    const tenant = tenants.idOf(tenantCell);
-    if (cCustomer >= 0 && tenants.names[tenant] === "" && !isBlankText(row[cCustomer]))
-      tenants.nameTenant(tenant, cellText(row[cCustomer]));
-    if (duplicate) {
-      counts.duplicate++;
-      exclude(tenant);
-      continue;
+    const problems: string[] = [];
+    if (month === BLANK)
+      problems.push(`${this.label(c.month)} is blank: enter the licence month (e.g. 2025-06)`);
+    else if (month < 0) problems.push(monthProblem(this.label(c.month), r.cell(c.month)));
+    if (tenant === BLANK)
+      problems.push(`${this.label(c.tenant)} is blank: enter the customer's tenant id`);
+    if (workload === BLANK)
+      problems.push(`${this.label(c.workload)} is blank: enter the workload name`);
+    this.readCounts(r, problems, paidBlank);
+    const duplicate =
+      c.duplicate < 0
+        ? 0
+        : this.cached(r, c.duplicate, this.flagOf, (cell) => {
+            const flag = parseFlag(cell);
+            return flag === null ? INVALID : flag ? 1 : 0;
+          });
+    if (duplicate < 0) problems.push(flagProblem(this.label(c.duplicate), r.cell(c.duplicate)));
+    if (problems.length > 0) {
+      this.counts.errors++;
+      this.log.rowError(rowNumber, problems.join("; ") + ".");
+      return;
     }
 
-    const workloadKey = typeof workloadCell === "string" ? workloadCell : cellText(workloadCell);
-    let workload = workloadCache.get(workloadKey);
-    if (workload === undefined) {
-      const match = catalogue.matchWorkload(workloadKey);
-      workload =
-        match.kind === "eligible"
-          ? match.index
-          : match.kind === "bundle"
-            ? BUNDLE
-            : match.suspicious
-              ? SUSPICIOUS
-              : NOT_ELIGIBLE;
-      workloadCache.set(workloadKey, workload);
+    if (tenant === FILLED) {
+      tenant = this.shared.tenants.idOf(r.cell(c.tenant));
+      this.tenantOf.set(r.id(c.tenant), tenant);
     }
-    if (workload < 0) {
-      if (workload === BUNDLE) {
-        countNotEligible(counts, "bundle");
-        if ((counts.notEligible.bundle ?? 0) <= 20) {
-          log.add(
-            "warning",
-            sheetRow,
-            `${workloadName} "${cellText(workloadCell)}" is a licence bundle, not a workload (bundle: list its workloads as separate rows); not counted.`
+    if (month < this.minMonth) this.minMonth = month;
+    if (month > this.maxMonth) this.maxMonth = month;
+    if (c.customer >= 0 && this.shared.tenants.names[tenant] === "") {
+      const name = r.cell(c.customer);
+      if (!isBlankText(name)) this.shared.tenants.nameTenant(tenant, cellText(name));
+    }
+    const workloadRows = wide ? c.wide.length : 1;
+    if (duplicate === 1) {
+      this.counts.duplicate += workloadRows;
+      this.duplicatesByTenant[tenant] = (this.duplicatesByTenant[tenant] ?? 0) + workloadRows;
+      return;
+    }
+    const association =
+      c.association < 0
+        ? 0
+        : this.cached(
+            r,
+            c.association,
+            this.associationOf,
+            (cell) => this.associations.push(isBlankText(cell) ? "" : cellText(cell)) - 1
           );
-        }
-      } else {
-        if (workload === SUSPICIOUS) suspicious.add(cellText(workloadCell), sheetRow, paid);
-        countNotEligible(counts, "workload");
-      }
-      exclude(tenant);
-      continue;
+    for (let k = 0; k < workloadRows; k++) {
+      const w = wide ? k : workload;
+      const paid = this.paidScratch[k] ?? 0;
+      const info = this.workloads[w] as WorkloadName;
+      info.rows++;
+      info.paid += paid;
+      if (info.firstRows.length < FIRST_ROWS_KEPT) info.firstRows.push(rowNumber);
+      const i = this.count++;
+      if (i === this.capacity) this.growColumns();
+      this.tenant[i] = tenant;
+      this.month[i] = month;
+      this.category[i] = this.categoryOf_(w, association);
+      this.paid[i] = paid;
+      this.active[i] = this.activeScratch[k] ?? 0;
     }
+  }
 
-    let association = 0;
-    if (cAssoc >= 0) {
-      association = associations.indexOf(row[cAssoc]);
-      if (association < 0) {
-        countNotEligible(counts, "association");
-        exclude(tenant);
-        continue;
-      }
+  /** Reads the paid and active counts of the row's workload rows into the scratch arrays. */
+  private readCounts(r: RowReader, problems: string[], paidBlank: boolean): void {
+    const c = this.c;
+    const read = (col: number, k: number, into: number[]): void => {
+      into[k] = 0;
+      if (col < 0 || r.blankNumeric(col)) return;
+      const value = licenceCount(r, col, this.label(col));
+      if (typeof value === "string") problems.push(value);
+      else into[k] = value;
+    };
+    if (c.wide.length > 0) {
+      c.wide.forEach((w, k) => {
+        read(w.paid, k, this.paidScratch);
+        read(w.active, k, this.activeScratch);
+      });
+      return;
     }
-
-    const i = out.count++;
-    out.tenant[i] = tenant;
-    out.month[i] = month;
-    out.workload[i] = workload;
-    out.association[i] = association;
-    out.paid[i] = paid;
-    out.active[i] = active;
-    counts.counted++;
+    if (paidBlank) {
+      problems.push(`${this.label(c.paid)} is blank: enter the paid licences (0 if none)`);
+      this.paidScratch[0] = 0;
+    } else read(c.paid, 0, this.paidScratch);
+    read(c.active, 0, this.activeScratch);
   }
 
-  suspicious.report(log, workloadName, (licences) => `${licences} paid licences`);
-  if ((counts.notEligible.bundle ?? 0) > 20) {
-    log.add(
-      "warning",
-      null,
-      `${counts.notEligible.bundle} rows name licence bundles rather than workloads (only the first 20 are listed); list each bundle's workloads as separate rows.`
-    );
+  private cached(
+    r: RowReader,
+    col: number,
+    cache: IdCache,
+    derive: (cell: Cell) => number
+  ): number {
+    const id = r.id(col);
+    let value = cache.get(id);
+    if (value === UNSET) {
+      value = derive(r.cell(col));
+      cache.set(id, value);
+    }
+    return value;
   }
-  if (cActive < 0) {
-    log.add(
-      "warning",
-      null,
-      "No active-licences column: active licences count as 0, so Microsoft 365 deployments and usage growth score 0. Add a column such as MonthlyActiveUsers."
-    );
+
+  private workloadAt(r: RowReader): number {
+    return this.cached(r, this.c.workload, this.workloadOf, (cell) => {
+      if (isBlankText(cell)) return BLANK;
+      const name = cellText(cell);
+      return this.workloads.push({ name, rows: 0, paid: 0, firstRows: [] }) - 1;
+    });
   }
-  if (cAssoc < 0)
-    log.add(
-      "info",
-      null,
-      "No association column: every row is taken as eligibly associated (one association type)."
-    );
-  return {
-    kind: "m365",
-    table,
-    rows: out,
-    counts,
-    issues: log.finish(),
-    months,
-    hasActive: cActive >= 0,
-    excludedRowsByTenant,
-    rowCount: counts.dataRows,
-  };
+
+  private categoryOf_(workload: number, association: number): number {
+    const key = workload * 0x100000 + association;
+    let category = this.categoryOf.get(key);
+    if (category === undefined) {
+      category = this.categories.workload.length;
+      this.categories.workload.push(workload);
+      this.categories.association.push(association);
+      this.categoryOf.set(key, category);
+    }
+    return category;
+  }
+
+  private growColumns(): void {
+    this.capacity = nextCapacity(this.capacity);
+    this.tenant = grow(this.tenant, this.capacity);
+    this.month = grow(this.month, this.capacity);
+    this.category = grow(this.category, this.capacity);
+    this.paid = grow(this.paid, this.capacity);
+    this.active = grow(this.active, this.capacity);
+  }
+
+  /** The parsed table. */
+  finish(): M365Table {
+    const c = this.c;
+    const wide = c.wide.length > 0;
+    const hasActive = wide ? c.wide.every((w) => w.active >= 0) : c.active >= 0;
+    if (wide) {
+      this.log.add(
+        "info",
+        null,
+        `Wide licence table: each row is read as one row per workload pair (${c.wide.map((w) => w.pair.prefix).join(", ")}); the SKU-level PaidAvailableUnits and MonthlyActiveUsers columns are not used.`
+      );
+      const unused = WIDE_UNUSED.filter((h) => this.header.find([h]) >= 0);
+      if (unused.length > 0)
+        this.log.add(
+          "info",
+          null,
+          `${unused.join(" and ")} ${unused.length === 1 ? "has" : "have"} no paid-licence count, so ${unused.length === 1 ? "it is" : "they are"} not used.`
+        );
+    }
+    if (!hasActive) {
+      const which = wide
+        ? c.wide
+            .filter((w) => w.active < 0)
+            .map((w) => w.pair.prefix)
+            .join(", ")
+        : "";
+      this.log.add(
+        "warning",
+        null,
+        wide
+          ? `No active-licences column for ${which}: its active licences count as 0, so its Microsoft 365 deployments and usage growth score 0. Add the ${which}MonthlyActiveUsers column.`
+          : "No active-licences column: active licences count as 0, so Microsoft 365 deployments and usage growth score 0. Add a column such as MonthlyActiveUsers."
+      );
+    }
+    if (c.association < 0)
+      this.log.add(
+        "info",
+        null,
+        "No association column: every row is taken as eligibly associated (one association type)."
+      );
+    return {
+      kind: "m365",
+      table: this.table,
+      layout: this.layout,
+      headerRow: this.headerRow,
+      counts: this.counts,
+      issues: this.log.finish(),
+      months: { min: this.minMonth, max: this.maxMonth },
+      rowCount: this.counts.dataRows,
+      rows: {
+        count: this.count,
+        tenant: this.tenant,
+        month: this.month,
+        category: this.category,
+        paid: this.paid,
+        active: this.active,
+      },
+      workloads: this.workloads,
+      associations: this.associations,
+      categories: this.categories,
+      hasAssociation: c.association >= 0,
+      hasActive,
+      widePairs: c.wide.length,
+      workloadLabel: wide ? "Workload pair" : this.label(c.workload),
+      duplicatesByTenant: this.duplicatesByTenant,
+    };
+  }
 }

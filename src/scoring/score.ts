@@ -1,47 +1,27 @@
 import { resolveAsOf } from "./as-of";
 import { azureTtm, AzureTtm } from "./azure-metrics";
 import { formatDay, formatMonth, lastDayOfMonth } from "./calendar";
-import { InputError } from "./errors";
 import {
   COUNT_BITS,
   CustomerExplanation,
   explainCustomers,
   tenantFlags,
 } from "./explain-customers";
-import { detectUsageKind, KIND_LABEL, TableKind } from "./headers";
+import { TableKind } from "./headers";
 import { Issue, RowCounts } from "./issues";
 import { m365Snapshots, M365Snapshots } from "./m365-metrics";
 import { fromMicro, MICRO_PER_USD } from "./money";
-import { AzureTable, parseAzureTable } from "./parse-azure";
-import { CertTable, parseCertTable } from "./parse-certs";
-import { M365Table, parseM365Table } from "./parse-m365";
+import { Inputs, parseInputs, ParsedInputs } from "./parse-inputs";
 import { clampThirds, pointsOf, Thirds, thirdsOf } from "./points";
 import { Rules, Track, TRACKS } from "./rules/types";
-import { evaluateCertifications, PersonExplanation, skillingThirds } from "./skilling";
-import { TenantRegistry } from "./tenants";
-
-/** A table as a header row plus data rows, with the name users know it by. */
-export interface TableInput {
-  cells: readonly (readonly unknown[])[];
-  name: string;
-}
-
-/** The tables to score: by kind, or usage tables recognised by their columns. */
-export interface Inputs {
-  azure?: TableInput;
-  m365?: TableInput;
-  certifications?: TableInput;
-  /** Azure or Microsoft 365 tables, each recognised by its columns (scoring-rules §1.2). */
-  usage?: TableInput[];
-}
-
-/** Parsed tables sharing one tenant registry. */
-export interface ParsedInputs {
-  azure?: AzureTable;
-  m365?: M365Table;
-  certifications?: CertTable;
-  tenants: TenantRegistry;
-}
+import { rulesView } from "./rules-view";
+import {
+  evaluateCertifications,
+  matchCertifications,
+  PersonExplanation,
+  skillingThirds,
+} from "./skilling";
+import { TableShape } from "./table";
 
 /** One side (Azure or Microsoft 365) of a metric. */
 export interface SideResult {
@@ -90,6 +70,8 @@ export interface TrackResult {
 export interface InputSummary {
   table: string;
   kind: TableKind;
+  /** The layout recognised, e.g. "Azure usage report (Partner Center)". */
+  layout: string;
   rows: number;
   counts: RowCounts;
 }
@@ -119,38 +101,6 @@ export interface ScoreOptions {
   asOf?: number;
   /** "Today" for the default as-of without usage data (tests pin it). */
   today?: Date;
-}
-
-/**
- * Parses the input tables. Throws an {@link InputError} for a table that cannot be read as its
- * kind (missing required column, unrecognisable, two tables of one kind); never for cell values.
- */
-export function parseInputs(inputs: Inputs, rules: Rules): ParsedInputs {
-  const tenants = new TenantRegistry();
-  let azure = inputs.azure;
-  let m365 = inputs.m365;
-  for (const table of inputs.usage ?? []) {
-    const kind = detectUsageKind(table.cells[0] ?? [], table.name);
-    const taken = kind === "azure" ? azure : m365;
-    if (taken) {
-      throw new InputError(
-        table.name,
-        `both ${taken.name} and ${table.name} are ${KIND_LABEL[kind]} tables. Give one Azure consumption table and one Microsoft 365 licences table.`
-      );
-    }
-    if (kind === "azure") azure = table;
-    else m365 = table;
-  }
-  const parsed: ParsedInputs = { tenants };
-  if (azure) parsed.azure = parseAzureTable(azure.cells, azure.name, rules, tenants);
-  if (m365) parsed.m365 = parseM365Table(m365.cells, m365.name, rules, tenants);
-  if (inputs.certifications)
-    parsed.certifications = parseCertTable(
-      inputs.certifications.cells,
-      inputs.certifications.name,
-      rules
-    );
-  return parsed;
 }
 
 function side(current: number, previous: number, thirds: Thirds): SideResult {
@@ -315,12 +265,7 @@ export function bestTrack(tracks: Record<Track, TrackResult>): Track {
 
 function missingMonthWarnings(parsed: ParsedInputs, asOf: number, rules: Rules): Issue[] {
   const issues: Issue[] = [];
-  const check = (
-    table: AzureTable | M365Table | undefined,
-    monthsBack: number,
-    label: string
-  ): void => {
-    if (!table) return;
+  const check = (table: TableShape, monthsBack: number, label: string): void => {
     const needed = asOf - monthsBack;
     if (!Number.isFinite(table.months.min)) {
       issues.push({
@@ -338,8 +283,9 @@ function missingMonthWarnings(parsed: ParsedInputs, asOf: number, rules: Rules):
       });
     }
   };
-  check(parsed.azure, rules.compareMonthsBack + rules.ttmMonths - 1, "Azure consumption");
-  check(parsed.m365, rules.compareMonthsBack, "Microsoft 365 licences");
+  for (const table of parsed.azure)
+    check(table, rules.compareMonthsBack + rules.ttmMonths - 1, "Azure consumption");
+  for (const table of parsed.m365) check(table, rules.compareMonthsBack, "Microsoft 365 licences");
   return issues;
 }
 
@@ -349,9 +295,7 @@ export function scoreParsed(
   rules: Rules,
   options: ScoreOptions = {}
 ): ScoreResult {
-  const usage = [parsed.azure, parsed.m365].filter(
-    (t): t is AzureTable | M365Table => t !== undefined
-  );
+  const usage: TableShape[] = [...parsed.azure, ...parsed.m365];
   const { asOf, issues: asOfIssues } = resolveAsOf(
     options.asOf,
     usage,
@@ -359,27 +303,36 @@ export function scoreParsed(
   );
   const day = lastDayOfMonth(asOf);
   const tenantCount = parsed.tenants.size;
-  const ttm = parsed.azure ? azureTtm(parsed.azure.rows, tenantCount, asOf, rules) : null;
-  const snaps = parsed.m365 ? m365Snapshots(parsed.m365.rows, asOf, rules) : null;
+  const view = rulesView(parsed, rules, {
+    from: asOf - rules.compareMonthsBack - rules.ttmMonths + 1,
+    to: asOf,
+  });
+  const ttm: AzureTtm | null = view.azure ? azureTtm(view.azure, asOf, rules) : null;
+  const snaps: M365Snapshots | null = view.m365 ? m365Snapshots(view.m365, asOf, rules) : null;
   const { tally: t, flags } = tally(tenantCount, ttm, snaps, rules);
-  const skill = parsed.certifications
-    ? evaluateCertifications(parsed.certifications.rows, day, rules)
-    : { step1: 0, step2: 0, step3: 0, people: [] };
+  const matched = parsed.certifications.map((table) => matchCertifications(table.rows, rules));
+  const skill = evaluateCertifications(matched.flat(), day);
   const steps = { step1: skill.step1, step2: skill.step2, step3: skill.step3 };
   const tracks: Record<Track, TrackResult> = {
     enterprise: trackResult("enterprise", t, steps, ttm !== null, snaps !== null, rules),
     smb: trackResult("smb", t, steps, ttm !== null, snaps !== null, rules),
   };
   const best = bestTrack(tracks);
-  const excluded: number[] = [];
-  for (const table of [parsed.azure, parsed.m365]) {
-    table?.excludedRowsByTenant.forEach(
-      (n, tenant) => (excluded[tenant] = (excluded[tenant] ?? 0) + n)
-    );
-  }
-  const tables = [parsed.azure, parsed.m365, parsed.certifications].filter(
-    (x): x is AzureTable | M365Table | CertTable => x !== undefined
-  );
+  const certCounts = parsed.certifications.map((table, k) => {
+    const counted = (matched[k] ?? []).filter((m) => m.row.isCertification && m.rule).length;
+    const notCertification = (matched[k] ?? []).filter((m) => !m.row.isCertification).length;
+    const notSecurity = (matched[k] ?? []).length - counted - notCertification;
+    const notEligible: Record<string, number> = {};
+    if (notCertification > 0) notEligible["training type"] = notCertification;
+    if (notSecurity > 0) notEligible.certification = notSecurity;
+    return { ...table.counts, counted, notEligible };
+  });
+  const summaries: InputSummary[] = [
+    ...parsed.azure.map((x, k) => summary(x, "azure", view.azureCounts[k] ?? x.counts)),
+    ...parsed.m365.map((x, k) => summary(x, "m365", view.m365Counts[k] ?? x.counts)),
+    ...parsed.certifications.map((x, k) => summary(x, "certifications", certCounts[k] ?? x.counts)),
+  ];
+  const tables: TableShape[] = [...parsed.azure, ...parsed.m365, ...parsed.certifications];
   return {
     rules: rules.id,
     rulesTitle: rules.title,
@@ -393,20 +346,19 @@ export function scoreParsed(
     issues: [
       ...asOfIssues,
       ...missingMonthWarnings(parsed, asOf, rules),
-      ...tables.flatMap((x) => x.issues),
+      ...tables.flatMap((x) => [...x.issues, ...(view.issues.get(x.table) ?? [])]),
     ],
-    customers: explainCustomers(parsed.tenants, ttm, snaps, flags, excluded, rules),
+    customers: explainCustomers(parsed.tenants, ttm, snaps, flags, view.excludedByTenant, rules),
     people: skill.people,
-    inputs: tables.map((x) => ({
-      table: x.table,
-      kind: x.kind,
-      rows: x.rowCount,
-      counts: x.counts,
-    })),
+    inputs: summaries,
   };
+}
+
+function summary(table: TableShape, kind: TableKind, counts: RowCounts): InputSummary {
+  return { table: table.table, kind, layout: table.layout, rows: table.rowCount, counts };
 }
 
 /** Parses and scores in one call (see {@link parseInputs} and {@link scoreParsed}). */
 export function scoreTables(inputs: Inputs, rules: Rules, options: ScoreOptions = {}): ScoreResult {
-  return scoreParsed(parseInputs(inputs, rules), rules, options);
+  return scoreParsed(parseInputs(inputs), rules, options);
 }

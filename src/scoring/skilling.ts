@@ -1,10 +1,12 @@
 import { addYears, formatDay, parseIsoDay } from "./calendar";
+import { catalogueFor } from "./catalogue";
 import { CertRow } from "./parse-certs";
 import { clampThirds, Thirds, thirdsOf } from "./points";
-import { Rules, Track } from "./rules/types";
+import { CertificationRule, Rules, Track } from "./rules/types";
 
 /** Why a certification row does or does not count on the evaluation day. */
-export type CertStatus = "held" | "expired" | "retired" | "not-security" | "earned-after";
+export type CertStatus =
+  "held" | "expired" | "retired" | "not-security" | "not-certification" | "earned-after";
 
 /** One certification of a person, judged on the evaluation day. */
 export interface PersonCertification {
@@ -16,7 +18,8 @@ export interface PersonCertification {
   status: CertStatus;
   /** Plain-language reason. */
   note: string;
-  sheetRow: number;
+  /** The row number in the input's own numbering. */
+  row: number;
 }
 
 /** A person with the certifications they hold, the steps they count in, and why. */
@@ -37,14 +40,44 @@ export interface SkillingInput {
   people: PersonExplanation[];
 }
 
+/** A certification row matched against a rules version's certifications. */
+export interface MatchedCert {
+  row: CertRow;
+  /** The certification rule, or undefined when the row names no Security certification. */
+  rule: CertificationRule | undefined;
+  /** Exam code found in the text, if any. */
+  code: string | null;
+}
+
+/** Matches every certification row under `rules` (each distinct text once). */
+export function matchCertifications(rows: readonly CertRow[], rules: Rules): MatchedCert[] {
+  const catalogue = catalogueFor(rules);
+  const cache = new Map<string, { rule: CertificationRule | undefined; code: string | null }>();
+  return rows.map((row) => {
+    let match = cache.get(row.certification);
+    if (!match) {
+      const m = catalogue.matchCertification(row.certification);
+      match = { rule: m.rule ?? undefined, code: m.code };
+      cache.set(row.certification, match);
+    }
+    return { row, rule: match.rule, code: match.code };
+  });
+}
+
 /** Judges one certification row on day `day` (the last day of the as-of month). */
-function judge(row: CertRow, day: number, rules: Rules): { status: CertStatus; note: string } {
-  const rule = rules.certifications[row.rule];
+function judge(m: MatchedCert, day: number): { status: CertStatus; note: string } {
+  const { row, rule } = m;
+  if (!row.isCertification) {
+    return {
+      status: "not-certification",
+      note: `training type "${row.trainingType ?? ""}" is not a certification (only rows of type certification count)`,
+    };
+  }
   if (!rule) {
     return {
       status: "not-security",
-      note: row.code
-        ? `${row.code} is not a Security certification`
+      note: m.code
+        ? `${m.code} is not a Security certification`
         : "not a Security certification (no AZ-/SC- exam code and no known name)",
     };
   }
@@ -82,38 +115,34 @@ function judge(row: CertRow, day: number, rules: Rules): { status: CertStatus; n
  * Counts the distinct people holding a step-1, step-2 and step-3 certification on `day`, and
  * explains every person (scoring-rules §4.2).
  */
-export function evaluateCertifications(
-  rows: readonly CertRow[],
-  day: number,
-  rules: Rules
-): SkillingInput {
-  const byPerson = new Map<string, CertRow[]>();
-  for (const row of rows) {
-    const list = byPerson.get(row.person);
-    if (list) list.push(row);
-    else byPerson.set(row.person, [row]);
+export function evaluateCertifications(rows: readonly MatchedCert[], day: number): SkillingInput {
+  const byPerson = new Map<string, MatchedCert[]>();
+  for (const m of rows) {
+    const list = byPerson.get(m.row.person);
+    if (list) list.push(m);
+    else byPerson.set(m.row.person, [m]);
   }
   const steps = [new Set<string>(), new Set<string>(), new Set<string>()];
   const people: PersonExplanation[] = [];
   for (const [person, list] of byPerson) {
     const certifications: PersonCertification[] = [];
     const held = new Set<number>();
-    for (const row of list) {
-      const rule = rules.certifications[row.rule];
-      const { status, note } = judge(row, day, rules);
+    for (const m of list) {
+      const { row, rule } = m;
+      const { status, note } = judge(m, day);
       if (status === "held" && rule) {
         held.add(rule.step);
         steps[rule.step - 1]?.add(person);
       }
       certifications.push({
         certification: row.certification,
-        exam: rule?.exam ?? row.code,
+        exam: rule?.exam ?? m.code,
         step: rule?.step ?? null,
         earned: row.earned === null ? null : formatDay(row.earned),
         expires: row.expires === null ? null : formatDay(row.expires),
         status,
         note,
-        sheetRow: row.sheetRow,
+        row: row.rowNumber,
       });
     }
     const heldSteps = [...held].sort();
@@ -128,7 +157,7 @@ export function evaluateCertifications(
             .join(", ")})${notes.length > 0 ? `; also ${notes.join("; ")}` : ""}.`
         : `Not counted: ${notes.join("; ")}.`;
     people.push({
-      person: list[0]?.personLabel ?? person,
+      person: list[0]?.row.personLabel ?? person,
       certifications,
       steps: heldSteps,
       counted: heldSteps.length > 0,

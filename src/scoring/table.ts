@@ -1,4 +1,3 @@
-import { cellText, isBlankText } from "./cells";
 import { Issue, RowCounts } from "./issues";
 
 /** Earliest and latest month (month index) among a table's rows that are not row errors. */
@@ -7,63 +6,36 @@ export interface MonthRange {
   max: number;
 }
 
-/** What every parsed table reports. */
+/** What every parsed table reports, whatever its kind. */
 export interface TableShape {
   /** The table's name as the user knows it (file, sheet or range). */
   table: string;
+  /** The layout recognised, e.g. "Azure usage report (Partner Center)". */
+  layout: string;
+  /** Outcomes that do not depend on the rules version: data rows, empty, errors, duplicates. */
   counts: RowCounts;
+  /** Row errors and notes found while reading the table. */
   issues: Issue[];
   months: MonthRange;
   /** Data rows under the header. */
   rowCount: number;
-}
-
-/**
- * True when every cell of a row is blank. The number 0 counts as blank here because Excel can pass
- * a blank cell to a custom function as 0, and a row of zeros has nothing to score.
- */
-export function isEmptyRow(row: readonly unknown[]): boolean {
-  for (let i = 0; i < row.length; i++) {
-    if (!isBlankText(row[i])) return false;
-  }
-  return true;
+  /** The header's row number in the input's own numbering. */
+  headerRow: number;
 }
 
 /** Counts one not-eligible row under its reason. */
-export function countNotEligible(counts: RowCounts, reason: string): void {
-  counts.notEligible[reason] = (counts.notEligible[reason] ?? 0) + 1;
+export function countNotEligible(counts: RowCounts, reason: string, n = 1): void {
+  counts.notEligible[reason] = (counts.notEligible[reason] ?? 0) + n;
 }
 
-/**
- * The association types of one table: each distinct cell text is resolved once to the index of
- * its type (PAL, CSP1, …) in `names`, or -1 when it is not an eligible association. Without an
- * association column every row is of the single type "all".
- */
-export class AssociationTypes {
-  readonly names: string[];
-  private readonly cache = new Map<string, number>();
+/** Typed-array columns that grow as rows are added (a capacity hint avoids most growth). */
+export function grow<T extends Int32Array | Float64Array | Uint8Array>(array: T, size: number): T {
+  const grown = new (array.constructor as new (n: number) => T)(size);
+  grown.set(array);
+  return grown;
+}
 
-  /**
-   * @param resolve the type of a cell's text, or `undefined`
-   * @param hasColumn whether the table has an association column
-   */
-  constructor(
-    private readonly resolve: (text: string) => string | undefined,
-    hasColumn: boolean
-  ) {
-    this.names = hasColumn ? [] : ["all"];
-  }
-
-  /** The type index of an association cell, or -1 when not eligible. */
-  indexOf(cell: unknown): number {
-    const key = typeof cell === "string" ? cell : isBlankText(cell) ? "" : cellText(cell);
-    let index = this.cache.get(key);
-    if (index === undefined) {
-      const type = this.resolve(key);
-      index = type === undefined ? -1 : this.names.indexOf(type);
-      if (type !== undefined && index < 0) index = this.names.push(type) - 1;
-      this.cache.set(key, index);
-    }
-    return index;
-  }
+/** The next capacity of growing columns holding `count` rows. */
+export function nextCapacity(count: number): number {
+  return Math.max(1024, Math.ceil(count * 1.5));
 }

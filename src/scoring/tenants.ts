@@ -5,7 +5,6 @@ import { cellText } from "./cells";
  * first appearance with the id and customer name as first written.
  */
 export class TenantRegistry {
-  private readonly byRaw = new Map<unknown, number>();
   private readonly byKey = new Map<string, number>();
   /** Tenant id as first written (trimmed). */
   readonly ids: string[] = [];
@@ -14,8 +13,6 @@ export class TenantRegistry {
 
   /** The tenant number of a non-blank tenant cell. */
   idOf(raw: unknown): number {
-    const cached = this.byRaw.get(raw);
-    if (cached !== undefined) return cached;
     const text = cellText(raw);
     const key = text.toLowerCase();
     let id = this.byKey.get(key);
@@ -25,7 +22,6 @@ export class TenantRegistry {
       this.ids.push(text);
       this.names.push("");
     }
-    if (typeof raw === "string" || typeof raw === "number") this.byRaw.set(raw, id);
     return id;
   }
 
@@ -37,5 +33,80 @@ export class TenantRegistry {
   /** Number of tenants. */
   get size(): number {
     return this.ids.length;
+  }
+}
+
+/**
+ * Distinct texts under a key function (e.g. subscriptions compared case-insensitively, offers by
+ * normalised name), numbered densely in order of first appearance; shared by every table so that
+ * the same subscription in two exports is one subscription.
+ */
+export class TextRegistry {
+  private readonly byKey = new Map<string, number>();
+  /** Texts as first written, by number. */
+  readonly texts: string[] = [];
+
+  /** @param key the comparison form of a text */
+  constructor(private readonly key: (text: string) => string) {}
+
+  /** The number of a text. */
+  idOf(text: string): number {
+    const k = this.key(text);
+    let id = this.byKey.get(k);
+    if (id === undefined) {
+      id = this.texts.length;
+      this.byKey.set(k, id);
+      this.texts.push(text);
+    }
+    return id;
+  }
+
+  /** Number of distinct texts. */
+  get size(): number {
+    return this.texts.length;
+  }
+}
+
+/**
+ * Dense numbers for pairs of small non-negative integers (a row's service cells, offer and
+ * association become one category number), without building string keys per row.
+ */
+export class PairInterner {
+  private readonly ids = new Map<number, number>();
+  private readonly wide = new Map<string, number>();
+  /** The pairs by number. */
+  readonly firsts: number[] = [];
+  readonly seconds: number[] = [];
+
+  /** The number of the pair `(a, b)`. */
+  idOf(a: number, b: number): number {
+    // Keys stay exact doubles below 2^53 while b < 2^21; larger ids (never seen in practice) fall back.
+    if (b < 0x200000) {
+      const key = a * 0x200000 + b;
+      let id = this.ids.get(key);
+      if (id === undefined) {
+        id = this.add(a, b);
+        this.ids.set(key, id);
+      }
+      return id;
+    }
+    const key = `${a},${b}`;
+    let id = this.wide.get(key);
+    if (id === undefined) {
+      id = this.add(a, b);
+      this.wide.set(key, id);
+    }
+    return id;
+  }
+
+  private add(a: number, b: number): number {
+    this.firsts.push(a);
+    this.seconds.push(b);
+    return this.firsts.length - 1;
+  }
+
+  /** Number of distinct pairs. */
+  get size(): number {
+    return this.firsts.length;
   }
 }

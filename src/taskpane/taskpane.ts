@@ -3,7 +3,6 @@ import { Candidate, findCandidates } from "../excel/read-tables";
 import {
   formatPoints,
   isInputError,
-  KIND_LABEL,
   parseAsOf,
   RULES_2025,
   ScoreResult,
@@ -17,10 +16,10 @@ import {
  * scorecard with one button, then summarise. All scoring and writing lives in excel/ and scoring/.
  */
 
-const SELECTS: Record<TableKind, string> = {
-  azure: "azure",
-  m365: "m365",
-  certifications: "certs",
+const LISTS: Record<TableKind, string> = {
+  azure: "azure-list",
+  m365: "m365-list",
+  certifications: "certs-list",
 };
 
 function el<T extends HTMLElement>(id: string): T {
@@ -45,23 +44,45 @@ function setBusy(busy: boolean): void {
   el("app").setAttribute("aria-busy", String(busy));
 }
 
-function fillSelects(): void {
-  for (const [kind, id] of Object.entries(SELECTS) as [TableKind, string][]) {
-    const select = el<HTMLSelectElement>(id);
-    select.replaceChildren();
-    const none = document.createElement("option");
-    none.value = "";
-    none.textContent = "(none)";
-    select.append(none);
-    for (const c of candidates) {
-      const option = document.createElement("option");
-      option.value = c.id;
-      option.textContent =
-        c.kind && c.kind !== kind ? `${c.label}: looks like ${KIND_LABEL[c.kind]}` : c.label;
-      select.append(option);
+/** One checkbox per recognised table, ticked, under its kind; the rest listed as not used. */
+function fillChoices(): void {
+  for (const [kind, id] of Object.entries(LISTS) as [TableKind, string][]) {
+    const list = el<HTMLDivElement>(id);
+    list.replaceChildren();
+    const mine = candidates.filter((c) => c.kind === kind);
+    if (mine.length === 0) {
+      const none = document.createElement("span");
+      none.className = "none";
+      none.textContent = "none found";
+      list.append(none);
     }
-    select.value = candidates.find((c) => c.kind === kind)?.id ?? "";
+    for (const c of mine) {
+      const label = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.value = c.id;
+      box.checked = true;
+      const text = document.createElement("span");
+      text.textContent = c.label;
+      if (c.layout) {
+        const layout = document.createElement("span");
+        layout.className = "layout";
+        layout.textContent = ` · ${c.layout}`;
+        text.append(layout);
+      }
+      label.append(box, text);
+      list.append(label);
+    }
   }
+  const others = candidates.filter((c) => c.kind === null);
+  el("other").hidden = others.length === 0;
+  el("other-list").replaceChildren(
+    ...others.map((c) => {
+      const li = document.createElement("li");
+      li.textContent = c.label;
+      return li;
+    })
+  );
 }
 
 async function scan(): Promise<void> {
@@ -69,7 +90,7 @@ async function scan(): Promise<void> {
   await Excel.run(async (context) => {
     candidates = await findCandidates(context);
   });
-  fillSelects();
+  fillChoices();
   const found = candidates.filter((c) => c.kind !== null).length;
   setStatus(
     found === 0
@@ -78,19 +99,21 @@ async function scan(): Promise<void> {
   );
 }
 
-function chosen(kind: TableKind): Candidate | undefined {
-  const id = el<HTMLSelectElement>(SELECTS[kind]).value;
-  return candidates.find((c) => c.id === id);
+function chosen(kind: TableKind): Candidate[] {
+  const ticked = new Set(
+    [...el(LISTS[kind]).querySelectorAll<HTMLInputElement>("input[type=checkbox]")]
+      .filter((box) => box.checked)
+      .map((box) => box.value)
+  );
+  return candidates.filter((c) => ticked.has(c.id));
 }
 
 function selection(): Selection {
-  const s: Selection = {};
-  const azure = chosen("azure");
-  const m365 = chosen("m365");
-  const certs = chosen("certifications");
-  if (azure) s.azure = azure;
-  if (m365) s.m365 = m365;
-  if (certs) s.certifications = certs;
+  const s: Selection = {
+    azure: chosen("azure"),
+    m365: chosen("m365"),
+    certifications: chosen("certifications"),
+  };
   const asOfText = el<HTMLInputElement>("asof").value.trim();
   if (asOfText !== "") {
     const month = parseAsOf(asOfText);
@@ -134,7 +157,7 @@ async function build(): Promise<void> {
   const progress = el<HTMLProgressElement>("progress");
   try {
     const s = selection();
-    if (!s.azure && !s.m365 && !s.certifications)
+    if ((s.azure?.length ?? 0) + (s.m365?.length ?? 0) + (s.certifications?.length ?? 0) === 0)
       throw new Error("Choose at least one input table.");
     await Excel.run(async (context) => {
       const { result, outcome } = await buildScorecard(

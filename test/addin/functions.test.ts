@@ -153,7 +153,7 @@ describe("bad input gives #VALUE! with a message that says what to fix", () => {
     };
     expect(r).toMatchObject({ error: "#VALUE!" });
     expect(r.message).toBe(
-      "usage: the Azure consumption table has no service column. Add a column with one of these headers: Service, Service Name, ServiceName, ServiceLevel2, Meter Category, Product."
+      "usage: the Azure consumption table has no service column. Add a column with one of these headers: ServiceName, Service Name, Service, ServiceLevel2, ServiceLevel3, ServiceLevel4, ServiceLevel1, Meter Category, MeterCategory, Product."
     );
   });
   it("rejects an unknown track, Best without all inputs, and an unreadable as-of", () => {
@@ -175,12 +175,22 @@ describe("bad input gives #VALUE! with a message that says what to fix", () => {
       message: 'As-of "soon" is not a month: give a date cell or "YYYY-MM" text, e.g. "2025-06".',
     });
   });
-  it("rejects two Azure ranges", () => {
-    const small = [["Month", "Tenant", "Service", "ACR"]];
-    expect(call(fn("NETADDS"), small, small, null, null)).toMatchObject({
-      error: "#VALUE!",
-      message: expect.stringMatching(/both usage and moreUsage are Azure consumption tables/),
-    });
+  it("scores two Azure ranges together, the larger of two reports of the same consumption counting", () => {
+    const header = ["Month", "Tenant", "Service", "ACR"];
+    const a = [header, ["2025-06", "t1", "Key Vault", 400], ["2025-06", "t2", "Key Vault", 700]];
+    const b = [header, ["2025-06", "t1", "Key Vault", 650]];
+    // t1: the two exports report the same consumption, so 650 counts (not 1,050); t2: 700.
+    expect(call(fn("NETADDS"), a, b, "SMB", "2025-06")).toBe(8);
+    expect(call(fn("NETADDS"), a, null, "SMB", "2025-06")).toBe(4);
+  });
+  it("finds the header row under a title line in a range", () => {
+    const titled = [
+      ["Azure usage report, June 2025", "", "", ""],
+      ["", "", "", ""],
+      ["Month", "Tenant", "Service", "ACR"],
+      ["2025-06", "t2", "Key Vault", 700],
+    ];
+    expect(call(fn("NETADDS"), titled, null, "SMB", "2025-06")).toBe(4);
   });
   it("never shows a JavaScript exception text", () => {
     const weird = [

@@ -66,15 +66,19 @@ describe("the task pane in Excel (fake host)", () => {
     expect(await page.textContent("#status")).toBe(
       "Found 3 input tables. Check them and press Build scorecard."
     );
-    expect(
-      await page.$eval("#azure", (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)
-    ).toBe("Azure consumption (sheet)");
-    expect(
-      await page.$eval("#m365", (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)
-    ).toBe("M365Licences (table on Licences)");
-    expect(
-      await page.$eval("#certs", (s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)
-    ).toBe("Certifications (sheet)");
+    const ticked = (list: string): Promise<string[]> =>
+      page.$$eval(`#${list} label`, (labels) =>
+        labels
+          .filter((l) => (l.querySelector("input") as HTMLInputElement).checked)
+          .map((l) => l.textContent ?? "")
+      );
+    expect(await ticked("azure-list")).toEqual([
+      "Azure consumption (sheet) · Azure consumption table",
+    ]);
+    expect(await ticked("m365-list")).toEqual([
+      "M365Licences (table on Licences) · Microsoft 365 licences table",
+    ]);
+    expect(await ticked("certs-list")).toEqual(["Certifications (sheet) · Certifications table"]);
   });
 
   it("builds the scorecard with one button and summarises it", async () => {

@@ -201,7 +201,7 @@ describe("the pane's whole job", () => {
     const steps: string[] = [];
     const { result } = await buildScorecard(
       ctx(wb),
-      { azure: pick("azure")!, m365: pick("m365")!, certifications: pick("certifications")! },
+      { azure: [pick("azure")!], m365: [pick("m365")!], certifications: [pick("certifications")!] },
       RULES_2025,
       (m) => steps.push(m)
     );

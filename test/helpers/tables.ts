@@ -1,5 +1,5 @@
 import { formatMonth, RULES_2025, scoreTables, ScoreResult } from "../../src/scoring";
-import { Inputs } from "../../src/scoring/score";
+import { Inputs } from "../../src/scoring/parse-inputs";
 
 /** Test data builders: small tables in the shapes partners paste. */
 

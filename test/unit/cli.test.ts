@@ -106,7 +106,7 @@ describe("bad input", () => {
     [["score", "--azure", dir], `security-pcs: ${dir}: is a folder, not a file`],
     [
       ["score", "--azure", file("nocol.csv", "Month,Tenant,Service\n2025-06,a,Key Vault\n")],
-      `security-pcs: ${join(dir, "nocol.csv")}: the Azure consumption table has no ACR column. Add a column with one of these headers: ACR_USD, ACR (USD), ACR, AzureConsumedRevenueUSD, Consumed Revenue.`,
+      `security-pcs: ${join(dir, "nocol.csv")}: the Azure consumption table has no ACR column. Add a column with one of these headers: ACR_USD, ACR (USD), ACR, AzureConsumedRevenueUSD, TotalACR, Consumed Revenue.`,
     ],
     [
       ["score", "--m365", file("nopaid.csv", "Month,Tenant,Workload\n")],

@@ -1,4 +1,5 @@
-import { detectKind, detectUsageKind, HeaderRow } from "../../src/scoring/headers";
+import { HeaderRow } from "../../src/scoring/headers";
+import { findTable, recogniseTable } from "../../src/scoring/find-table";
 import { isInputError } from "../../src/scoring/errors";
 import { score } from "../helpers/tables";
 
@@ -17,14 +18,15 @@ describe("header recognition", () => {
     expect(h.find(["TenantId", "Tenant"])).toBe(1);
   });
   it("recognises table kinds by their columns", () => {
-    expect(detectKind(["Month", "Tenant", "Service", "ACR"])).toBe("azure");
-    expect(detectKind(["Month", "Tenant", "Workload", "Paid Licenses"])).toBe("m365");
-    expect(detectKind(["Email", "Exam"])).toBe("certifications");
-    expect(detectKind(["IndividualFirstName", "IndividualLastName", "TrainingTitle"])).toBe(
+    const kind = (header: string[]): string | null => recogniseTable([header])?.kind ?? null;
+    expect(kind(["Month", "Tenant", "Service", "ACR"])).toBe("azure");
+    expect(kind(["Month", "Tenant", "Workload", "Paid Licenses"])).toBe("m365");
+    expect(kind(["Email", "Exam"])).toBe("certifications");
+    expect(kind(["IndividualFirstName", "IndividualLastName", "TrainingTitle"])).toBe(
       "certifications"
     );
-    expect(detectKind(["Month", "Tenant"])).toBeNull();
-    expect(detectKind(["ACR", "Paid"])).toBe("ambiguous");
+    expect(kind(["Month", "Tenant"])).toBeNull();
+    expect(kind(["Month", "Tenant", "Service", "ACR", "Workload", "Paid"])).toBeNull();
   });
 });
 
@@ -39,17 +41,17 @@ describe("input errors", () => {
     throw new Error("no error");
   };
   it("says when a usage range is neither Azure nor Microsoft 365, naming both columns it could have", () => {
-    expect(message(() => detectUsageKind(["Month", "Tenant"], "usage"))).toBe(
-      "usage: the table is neither Azure consumption nor Microsoft 365 licences: it needs an ACR column (ACR_USD, ACR (USD), ACR, AzureConsumedRevenueUSD, Consumed Revenue) or a paid-licences column (PaidAvailableUnits, Paid Licenses, Paid Licences, Paid Seats, Paid)."
+    expect(message(() => findTable([["Month", "Tenant"]], "usage", { usageOnly: true }))).toBe(
+      "usage: the table is neither Azure consumption nor Microsoft 365 licences: it needs an ACR column (ACR_USD, ACR (USD), ACR, AzureConsumedRevenueUSD, TotalACR, Consumed Revenue) or a paid-licences column (PaidAvailableUnits, Paid Licenses, Paid Licences, Paid Seats, Paid)."
     );
   });
   it("says when a range has both an ACR and a paid-licences column", () => {
-    expect(message(() => detectUsageKind(["ACR", "Paid"], "usage"))).toMatch(
-      /both an ACR column and a paid-licences column/
-    );
+    expect(
+      message(() => findTable([["Month", "Tenant", "Service", "ACR", "Workload", "Paid"]], "usage"))
+    ).toMatch(/both an ACR column and a paid-licences column/);
   });
   it.each([
-    ["month", ["CustomerTenantId", "Service", "ACR_USD"], "Month, Usage Month, Date"],
+    ["month", ["CustomerTenantId", "Service", "ACR_USD"], "Month, Usage Month, UsageDate, Date"],
     [
       "tenant",
       ["Month", "Service", "ACR_USD"],
@@ -58,7 +60,7 @@ describe("input errors", () => {
     [
       "service",
       ["Month", "Tenant", "ACR_USD"],
-      "Service, Service Name, ServiceName, ServiceLevel2, Meter Category, Product",
+      "ServiceName, Service Name, Service, ServiceLevel2, ServiceLevel3, ServiceLevel4, ServiceLevel1, Meter Category, MeterCategory, Product",
     ],
   ])("names the missing Azure %s column and the headers it accepts", (label, header, accepted) => {
     expect(message(() => score({ azure: [header] }))).toBe(
@@ -80,7 +82,7 @@ describe("input errors", () => {
       /^Certs: the certifications table has no certification column\. Add a column with one of these headers: Certification, Certification Name, Exam, TrainingTitle, Credential\.$/
     );
     expect(message(() => score({ certs: [["Certification", "IndividualFirstName"]] }))).toMatch(
-      /no person column\. .*Person, Email, CorpEmail, MCPID, Name; or both IndividualFirstName and IndividualLastName/
+      /no person column\. .*MCPID, CorpEmail, Person, Email, Name; or both IndividualFirstName and IndividualLastName/
     );
   });
 });

@@ -46,7 +46,8 @@ describe("Azure row outcomes", () => {
     expect(errorsOf(r, "Azure")).toEqual([
       {
         row: 7,
-        message: 'Month "2025-13" is not a month: use YYYY-MM, M/D/YYYY or an Excel date.',
+        message:
+          'Month "2025-13" is not a month: use YYYY-MM, M/D/YYYY, D.M.YYYY or an Excel date.',
       },
       {
         row: 8,
@@ -181,7 +182,7 @@ describe("certification row outcomes", () => {
     });
     expect(errorsOf(r, "Certs").map((e) => e.row)).toEqual([2, 3, 4, 5]);
     expect(errorsOf(r, "Certs")[3]?.message).toBe(
-      'Expires "soon" is not a date: use YYYY-MM-DD, M/D/YYYY or an Excel date, or leave it blank for no expiry.'
+      'Expires "soon" is not a date: use YYYY-MM-DD, M/D/YYYY, D.M.YYYY or an Excel date, or leave it blank for no expiry.'
     );
   });
   it("identifies people by the first person column, trimmed and case-insensitive", () => {

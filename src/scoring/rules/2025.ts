@@ -201,14 +201,16 @@ export const RULES_2025: Rules = {
     "business premium*",
   ],
   excludedOfferWords: ["support", "internal", "benefit program", "trial"],
-  azureAssociations: {
-    exact: { pal: "PAL", partneradminlink: "PAL", csptier1: "CSP1", csptier2: "CSP2" },
-    prefixes: {},
-  },
-  m365Associations: {
-    exact: { claimingpartnerofrecord: "CPOR", csptier1: "CSP1", csptier2: "CSP2" },
-    prefixes: { cpor: "CPOR" },
-  },
+  azureAssociations: [
+    { type: "PAL", prefixes: ["pal", "partneradminlink"] },
+    { type: "CSP1", prefixes: ["csptier1"] },
+    { type: "CSP2", prefixes: ["csptier2"] },
+  ],
+  m365Associations: [
+    { type: "CPOR", prefixes: ["cpor", "claimingpartnerofrecord"] },
+    { type: "CSP1", prefixes: ["csptier1"] },
+    { type: "CSP2", prefixes: ["csptier2"] },
+  ],
   suspiciousWords: [
     "defender",
     "sentinel",

@@ -36,6 +36,12 @@ export interface CertificationRule {
   validMonthsAfterEarned?: number;
 }
 
+/** An eligible association type and the normalised prefixes that name it. */
+export interface AssociationType {
+  type: string;
+  prefixes: readonly string[];
+}
+
 /** An inclusive-or-exclusive numeric band: `min <= x` or `min < x`, and `x <= max` or `x < max`. */
 export interface Band {
   min?: number;
@@ -100,15 +106,13 @@ export interface Rules {
   m365Bundles: readonly string[];
   /** Offer words that make an Azure row ineligible (normalised, matched as whole words). */
   excludedOfferWords: readonly string[];
-  /** Association types by normalised header-style key: exact keys and key prefixes. */
-  azureAssociations: {
-    exact: Readonly<Record<string, string>>;
-    prefixes: Readonly<Record<string, string>>;
-  };
-  m365Associations: {
-    exact: Readonly<Record<string, string>>;
-    prefixes: Readonly<Record<string, string>>;
-  };
+  /**
+   * Eligible association types: a cell counts as a type when its header-style normalised text
+   * (lower-case ASCII letters and digits only) starts with one of the type's prefixes, so Partner
+   * Center's "Partner Admin Link (PAL)" is PAL and "Partner of record" is none.
+   */
+  azureAssociations: readonly AssociationType[];
+  m365Associations: readonly AssociationType[];
   /** Words in an unmatched product name that suggest a renamed eligible product. */
   suspiciousWords: readonly string[];
   certifications: readonly CertificationRule[];

@@ -1,0 +1,151 @@
+import { FindOptions, FoundTable, findTable } from "./find-table";
+import { TableKind } from "./headers";
+import { normalizeName } from "./normalize";
+import { AzureParser, AzureTable, SharedRegistries } from "./parse-azure";
+import { CertParser, CertTable } from "./parse-certs";
+import { M365Parser, M365Table } from "./parse-m365";
+import { CellsRowReader, RowReader } from "./row-reader";
+import { TenantRegistry, TextRegistry } from "./tenants";
+
+/**
+ * Reading the inputs: each table is found (its header row, kind and layout), its rows are read
+ * into rules-independent data, and tenants, subscriptions and offers are numbered across tables.
+ */
+
+/** A table as rows of cells, with the name users know it by. */
+export interface TableInput {
+  cells: readonly (readonly unknown[])[];
+  name: string;
+  /** The row number of `cells[0]` in the input's own numbering (Excel's sheet row); default 1. */
+  firstRow?: number;
+  /** The table uses decimal commas (`1.250,50`); default decimal points. */
+  decimalComma?: boolean;
+}
+
+/** The tables to score: by kind, or recognised by their columns. */
+export interface Inputs {
+  azure?: TableInput | TableInput[];
+  m365?: TableInput | TableInput[];
+  certifications?: TableInput | TableInput[];
+  /** Azure or Microsoft 365 tables, each recognised by its columns (a custom function's ranges). */
+  usage?: TableInput[];
+  /** Tables of any kind, each recognised by its columns (a workbook's sheets and tables). */
+  tables?: TableInput[];
+}
+
+/** Parsed tables of every kind, sharing one numbering of tenants, subscriptions and offers. */
+export interface ParsedInputs extends SharedRegistries {
+  azure: AzureTable[];
+  m365: M365Table[];
+  certifications: CertTable[];
+}
+
+/** A parser of one table's data rows. */
+export interface TableParser {
+  row(r: RowReader, rowNumber: number): void;
+  finish(): AzureTable | M365Table | CertTable;
+}
+
+/** Fresh registries for one score. */
+export function sharedRegistries(): SharedRegistries {
+  return {
+    tenants: new TenantRegistry(),
+    subscriptions: new TextRegistry((t) => t.toLowerCase()),
+    offers: new TextRegistry(normalizeName),
+  };
+}
+
+/**
+ * The parser for a found table.
+ * @param headerRow the header's row number in the input's own numbering
+ * @param capacityHint expected data rows
+ */
+export function parserFor(
+  found: FoundTable,
+  table: string,
+  shared: SharedRegistries,
+  headerRow: number,
+  capacityHint: number
+): TableParser {
+  if (found.kind === "azure")
+    return new AzureParser(
+      table,
+      found.layout,
+      found.header,
+      found.columns,
+      shared,
+      headerRow,
+      capacityHint
+    );
+  if (found.kind === "m365")
+    return new M365Parser(
+      table,
+      found.layout,
+      found.header,
+      found.columns,
+      shared,
+      headerRow,
+      capacityHint
+    );
+  return new CertParser(table, found.layout, found.header, found.columns, headerRow);
+}
+
+/**
+ * Reads one table of cells.
+ * @throws InputError when no header row of the expected kind is found
+ */
+export function parseTable(
+  input: TableInput,
+  shared: SharedRegistries,
+  options: FindOptions = {}
+): AzureTable | M365Table | CertTable {
+  const found = findTable(input.cells, input.name, options);
+  const first = input.firstRow ?? 1;
+  const parser = parserFor(
+    found,
+    input.name,
+    shared,
+    first + found.headerIndex,
+    input.cells.length - found.headerIndex - 1
+  );
+  const reader = new CellsRowReader(input.decimalComma ? "comma" : "point");
+  const cells = input.cells;
+  for (let r = found.headerIndex + 1; r < cells.length; r++) {
+    reader.setRow(cells[r] ?? []);
+    parser.row(reader, first + r);
+  }
+  return parser.finish();
+}
+
+const list = (t: TableInput | TableInput[] | undefined): TableInput[] =>
+  t === undefined ? [] : Array.isArray(t) ? t : [t];
+
+/** Adds a parsed table to the inputs of its kind. */
+export function addParsed(parsed: ParsedInputs, table: AzureTable | M365Table | CertTable): void {
+  if (table.kind === "azure") parsed.azure.push(table);
+  else if (table.kind === "m365") parsed.m365.push(table);
+  else parsed.certifications.push(table);
+}
+
+/**
+ * Parses the input tables (rules-independent: every rules version scores the same parse).
+ * @throws InputError for a table that cannot be read as its kind; never for cell values
+ */
+export function parseInputs(inputs: Inputs): ParsedInputs {
+  const parsed: ParsedInputs = { ...sharedRegistries(), azure: [], m365: [], certifications: [] };
+  const byKind: [TableKind | undefined, TableInput[], boolean][] = [
+    ["azure", list(inputs.azure), false],
+    ["m365", list(inputs.m365), false],
+    [undefined, inputs.usage ?? [], true],
+    ["certifications", list(inputs.certifications), false],
+    [undefined, inputs.tables ?? [], false],
+  ];
+  for (const [expected, tables, usageOnly] of byKind) {
+    for (const input of tables)
+      addParsed(
+        parsed,
+        parseTable(input, parsed, { ...(expected ? { expected } : {}), usageOnly })
+      );
+  }
+  return parsed;
+}

@@ -1,0 +1,49 @@
+import { Cell, DecimalMark, describeCell, otherConventionValue } from "./cells";
+
+/**
+ * The words of row errors, shared by the parsers: each says which column, what was found and what
+ * to do.
+ */
+
+/** How the decimal convention of a table is changed, for the number messages. */
+const HOW_TO_SAY_DECIMAL_COMMAS =
+  "if the file uses decimal commas, say so (command line: --decimal-comma; a semicolon-separated CSV file is read with decimal commas)";
+const HOW_TO_SAY_DECIMAL_POINTS =
+  "if the file uses decimal points, leave out --decimal-comma (a semicolon-separated CSV file is always read with decimal commas, so save it comma-separated)";
+
+/**
+ * The message for a number cell that cannot be read. When the text would read in the other
+ * decimal convention it says so, and how to tell the reader; a number is never guessed.
+ * @param example what a good value looks like, e.g. "an amount such as 1250.50, $1,250.50 or (12.50)"
+ */
+export function numberProblem(
+  label: string,
+  cell: Cell,
+  mark: DecimalMark,
+  example: string
+): string {
+  const other = otherConventionValue(cell, mark);
+  if (Number.isFinite(other)) {
+    return mark === "point"
+      ? `${label} ${describeCell(cell)} looks like it uses a decimal comma (${other} with decimal commas), but this table uses decimal points: ${HOW_TO_SAY_DECIMAL_COMMAS}`
+      : `${label} ${describeCell(cell)} looks like it uses a decimal point (${other} with decimal points), but this table uses decimal commas: ${HOW_TO_SAY_DECIMAL_POINTS}`;
+  }
+  return `${label} ${describeCell(cell)} is not a number: enter ${example}`;
+}
+
+/** Example amounts in a convention, for messages. */
+export function amountExample(mark: DecimalMark): string {
+  return mark === "point"
+    ? "an amount such as 1250.50, $1,250.50 or (12.50)"
+    : "an amount such as 1250,50, 1.250,50 or (12,50)";
+}
+
+/** The message for a month cell that is not a month. */
+export function monthProblem(label: string, cell: Cell): string {
+  return `${label} ${describeCell(cell)} is not a month: use YYYY-MM, M/D/YYYY, D.M.YYYY or an Excel date`;
+}
+
+/** The message for a yes/no cell that is neither. */
+export function flagProblem(label: string, cell: Cell): string {
+  return `${label} ${describeCell(cell)} is not a yes/no flag: use 1/0, TRUE/FALSE or yes/no`;
+}
