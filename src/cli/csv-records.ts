@@ -92,6 +92,11 @@ export function scanRecords(
           start = p + 1;
           stop = Math.min(q, end);
           p = Math.min(next, end);
+          if (buf[p] === CR) {
+            // CRLF after a closing quote: the LF may be in the next chunk.
+            if (p + 1 >= end && !final) return recordStart;
+            if (buf[p + 1] === LF) p++;
+          }
         } else {
           // Text after the closing quote: not a well-formed quoted field, read it as it stands.
           escaped = 0;
@@ -109,7 +114,6 @@ export function scanRecords(
       if (p >= end && !final) return recordStart;
       // A CR before the LF ends the record, not the field.
       if (stop > start && buf[stop - 1] === CR && (p >= end || buf[p] === LF)) stop--;
-      else if (buf[p] === CR && buf[p + 1] === LF) p++;
       record.starts[f] = start;
       record.ends[f] = stop;
       record.escaped[f] = escaped;

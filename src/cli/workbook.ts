@@ -2,6 +2,7 @@ import { existsSync, statSync, writeFileSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import ExcelJS from "exceljs";
 import { Issue, Rules, ScoreResult, TableInput } from "../scoring";
+import { parseNumber } from "../scoring/cells";
 import { findTable, HEADER_SCAN_ROWS, recogniseTable } from "../scoring/find-table";
 import { isInputError } from "../scoring/errors";
 import { buildScorecardLayout, SCORECARD_SHEET, SCORECARD_TITLE } from "../report/layout";
@@ -161,12 +162,16 @@ function unreadableLookAlike(top: readonly (readonly unknown[])[], name: string)
   }
 }
 
-/** A CSV cell as the workbook copy holds it: plain numbers in the file's convention as numbers. */
+/**
+ * A CSV cell as the workbook copy holds it: numbers written in the file's own convention
+ * (`1.200,00` in a decimal-comma file) become numbers, as Excel makes them when it opens the file
+ * in that locale; everything else stays text.
+ */
 function typedCsvCell(value: string, decimalComma: boolean): unknown {
   const t = value.trim();
-  if (!decimalComma && /^-?[0-9]+(\.[0-9]+)?$/.test(t)) return Number(t);
-  if (decimalComma && /^-?[0-9]+(,[0-9]+)?$/.test(t)) return Number(t.replace(",", "."));
-  return value;
+  if (!/^[-(]?[0-9][0-9.,]*\)?$/.test(t)) return value;
+  const n = parseNumber(t, decimalComma ? "comma" : "point");
+  return Number.isFinite(n) ? n : value;
 }
 
 /** Options of {@link writeScorecardFile}. */

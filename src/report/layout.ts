@@ -1,4 +1,5 @@
 import { METRICS, TRACK_LABEL, formatPoints, Rules, ScoreResult, TRACKS } from "../scoring";
+import { inputOutcomes, inputTitle } from "./input-text";
 import { a1, CellStyle, LayoutCell, LayoutTable, SheetLayout } from "./layout-model";
 
 /** The scorecard sheet's name (a contract: finance workbooks refer to it). */
@@ -73,12 +74,6 @@ const cell = (value: LayoutCell["value"], format?: string, style?: CellStyle): L
   ...(style ? { style } : {}),
 });
 
-function outcomeText(input: ScoreResult["inputs"][number]): string {
-  const c = input.counts;
-  const notEligible = Object.values(c.notEligible).reduce((a, b) => a + b, 0);
-  return `${input.rows} rows: ${c.counted} counted, ${notEligible} not eligible, ${c.duplicate} duplicate-flagged, ${c.errors} with errors, ${c.empty} empty`;
-}
-
 /**
  * Lays out the scorecard (design.md sections 1–8). Metric cells are values; Total, Qualified and
  * Best path are native Excel formulas over them, so finance can audit without the add-in.
@@ -105,8 +100,8 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
   result.inputs.forEach((input, i) => {
     b.add([
       cell(i === 0 ? "Inputs" : "", undefined, "label"),
-      cell(input.table),
-      cell(outcomeText(input), undefined, "note"),
+      cell(inputTitle(input)),
+      cell(inputOutcomes(input), undefined, "note"),
     ]);
   });
   b.blank();

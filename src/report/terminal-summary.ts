@@ -1,22 +1,8 @@
+import { inputOutcomes, inputTitle } from "./input-text";
 import { METRICS, TRACK_LABEL, formatPoints, Issue, ScoreResult, TRACKS } from "../scoring";
 
 function pad(text: string, width: number, right = false): string {
   return right ? text.padStart(width) : text.padEnd(width);
-}
-
-function outcomeLine(counts: ScoreResult["inputs"][number]["counts"]): string {
-  const notEligible = Object.entries(counts.notEligible)
-    .map(([reason, n]) => `${n} not eligible (${reason})`)
-    .join(", ");
-  return [
-    `${counts.counted} counted`,
-    notEligible,
-    counts.duplicate ? `${counts.duplicate} duplicate-flagged` : "",
-    counts.errors ? `${counts.errors} with errors` : "",
-    counts.empty ? `${counts.empty} empty` : "",
-  ]
-    .filter((s) => s !== "")
-    .join(", ");
 }
 
 function issueLine(issue: Issue): string {
@@ -58,8 +44,7 @@ export function terminalSummary(result: ScoreResult, maxIssues = 10): string {
   );
   lines.push("");
   lines.push("Inputs:");
-  for (const input of result.inputs)
-    lines.push(`  ${input.table}: ${input.rows} rows (${outcomeLine(input.counts)})`);
+  for (const input of result.inputs) lines.push(`  ${inputTitle(input)}: ${inputOutcomes(input)}`);
   const bySeverity = (s: string): number => result.issues.filter((i) => i.severity === s).length;
   lines.push("");
   lines.push(

@@ -16,6 +16,8 @@ export interface CertRow {
   person: string;
   /** The person as first written. */
   personLabel: string;
+  /** First and last name, when the table has them and they are not the identity. */
+  personName: string;
   /** The certification text as written. */
   certification: string;
   /** False when a TrainingType column says the row is not a certification (an exam, a course). */
@@ -131,10 +133,13 @@ export class CertParser {
     const person = personLabel.toLowerCase();
     if (!this.personLabels.has(person)) this.personLabels.set(person, personLabel);
     const trainingType = c.trainingType < 0 ? null : this.text(r, c.trainingType);
+    const name =
+      c.first >= 0 && c.last >= 0 ? `${this.text(r, c.first)} ${this.text(r, c.last)}`.trim() : "";
     this.rows.push({
       rowNumber,
       person,
       personLabel: this.personLabels.get(person) ?? personLabel,
+      personName: name === personLabel ? "" : name,
       certification,
       isCertification: trainingType === null || trainingType.toLowerCase() === "certification",
       trainingType,

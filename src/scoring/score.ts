@@ -73,6 +73,8 @@ export interface InputSummary {
   /** The layout recognised, e.g. "Azure usage report (Partner Center)". */
   layout: string;
   rows: number;
+  /** Workload pairs per row of a wide licence table (its outcomes count workload rows); else 0. */
+  widePairs: number;
   counts: RowCounts;
 }
 
@@ -355,7 +357,15 @@ export function scoreParsed(
 }
 
 function summary(table: TableShape, kind: TableKind, counts: RowCounts): InputSummary {
-  return { table: table.table, kind, layout: table.layout, rows: table.rowCount, counts };
+  const widePairs = "widePairs" in table ? (table as { widePairs: number }).widePairs : 0;
+  return {
+    table: table.table,
+    kind,
+    layout: table.layout,
+    rows: table.rowCount,
+    widePairs,
+    counts,
+  };
 }
 
 /** Parses and scores in one call (see {@link parseInputs} and {@link scoreParsed}). */

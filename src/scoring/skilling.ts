@@ -25,6 +25,8 @@ export interface PersonCertification {
 /** A person with the certifications they hold, the steps they count in, and why. */
 export interface PersonExplanation {
   person: string;
+  /** The person's name when the identity is an MCPID or address and the table gives a name. */
+  name?: string;
   certifications: PersonCertification[];
   /** Steps the person counts in (1, 2, 3). */
   steps: number[];
@@ -156,8 +158,10 @@ export function evaluateCertifications(rows: readonly MatchedCert[], day: number
             .map((c) => c.exam ?? c.certification)
             .join(", ")})${notes.length > 0 ? `; also ${notes.join("; ")}` : ""}.`
         : `Not counted: ${notes.join("; ")}.`;
+    const name = list.find((m) => m.row.personName !== "")?.row.personName;
     people.push({
       person: list[0]?.row.personLabel ?? person,
+      ...(name ? { name } : {}),
       certifications,
       steps: heldSteps,
       counted: heldSteps.length > 0,

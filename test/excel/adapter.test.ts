@@ -53,6 +53,45 @@ describe("finding input tables", () => {
   });
 });
 
+describe("what the pane offers as inputs", () => {
+  it("never offers the add-in's own scorecard or its tables, only the user's inputs", async () => {
+    const wb = workbook();
+    wb.addSheet("Azure", azureCells(200, 20, 3));
+    const before = await findCandidates(ctx(wb));
+    await buildScorecard(ctx(wb), { azure: before.filter((c) => c.kind === "azure") }, RULES_2025);
+    expect(wb.snapshot().tables.some((t) => t.name === "ScoreSummary")).toBe(true);
+    const after = await findCandidates(ctx(wb));
+    expect(after.map((c) => c.label)).toEqual(["Azure (sheet)"]);
+  });
+  it("recognises a wide licence table as Microsoft 365 and names its layout", async () => {
+    const wb = workbook();
+    wb.addSheet("EMS", [
+      ["Licence usage, June"],
+      ["Month", "CustomerTenantId", "SKU", "AADPPaidAvailableUnits", "IntunePaidAvailableUnits"],
+      ["2025-06", "t1", "EMS E3", 10, 20],
+    ]);
+    const [c] = await findCandidates(ctx(wb));
+    expect(c).toMatchObject({
+      kind: "m365",
+      rowIndex: 1,
+      layout: "Enterprise Mobility licence usage report (Partner Center), wide: 2 workloads",
+    });
+  });
+  it("reports rows by their sheet row number", async () => {
+    const wb = workbook();
+    wb.addSheet("Azure", [
+      ["Consumption export"],
+      [""],
+      ["Month", "Tenant", "Service", "ACR"],
+      ["2025-06", "t1", "Key Vault", 700],
+      ["2025-06", "t1", "Key Vault", "n/a"],
+    ]);
+    const found = await findCandidates(ctx(wb));
+    const { result } = await buildScorecard(ctx(wb), { azure: found }, RULES_2025);
+    expect(result.issues.find((i) => i.severity === "error")?.row).toBe(5);
+  });
+});
+
 describe("reading large ranges", () => {
   it("reads N rows in ceil(N / block) syncs, every request under 5 MB and every read under 5 million cells", async () => {
     const wb = workbook();

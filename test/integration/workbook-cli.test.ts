@@ -167,4 +167,50 @@ describe("security-pcs score --workbook", () => {
       /no sheet or table with Azure consumption \(ACR column\), Microsoft 365 licences \(paid-licences column\) or certification headers$/
     );
   });
+
+  it("uses every table of a kind, numbers rows as the sheet does, and reports a sheet it cannot read", async () => {
+    const book = join(dir, "several.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const o365 = wb.addWorksheet("Office 365");
+    o365.addRow(["Office 365 licence usage report, June 2025"]);
+    o365.addRow([]);
+    o365.addRow([
+      "Month",
+      "CustomerTenantId",
+      "WorkloadName",
+      "PaidAvailableUnits",
+      "MonthlyActiveUsers",
+    ]);
+    o365.addRow(["2025-06", "T1", "Intune", 200, 40]);
+    o365.addRow(["2025-06", "T1", "Intune", "lots", 40]);
+    const ems = wb.addWorksheet("EMS");
+    ems.addRow([
+      "Month",
+      "CustomerTenantId",
+      "SKU",
+      "IntunePaidAvailableUnits",
+      "IntuneMonthlyActiveUsers",
+    ]);
+    ems.addRow(["2025-06", "T1", "EMS E3", 150, 30]);
+    wb.addWorksheet("Azure").addRow(["Month", "Service", "ACR_USD"]);
+    await wb.xlsx.writeFile(book);
+    const res = await runCli(["score", "--workbook", book, "--json"]);
+    expect(res.code).toBe(0);
+    const r = JSON.parse(res.out);
+    expect(r.inputs.map((i: { table: string }) => i.table)).toEqual(["Office 365", "EMS"]);
+    // The same tenant, workload and month in both reports: the larger (200 / 40) counts, not 350.
+    expect(r.customers[0].m365.workloads).toEqual([
+      expect.objectContaining({ workload: "Intune", paid: 200, active: 40 }),
+    ]);
+    expect(r.issues).toContainEqual(
+      expect.objectContaining({ table: "Office 365", row: 5, severity: "error" })
+    );
+    expect(r.issues).toContainEqual({
+      severity: "warning",
+      table: "Azure",
+      row: null,
+      message:
+        "Azure was not used: the Azure consumption table has no tenant column. Add a column with one of these headers: CustomerTenantId, Customer Tenant ID, Tenant ID, TenantId, Tenant.",
+    });
+  });
 });

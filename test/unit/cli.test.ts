@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { runCli } from "../helpers/cli";
@@ -149,5 +149,64 @@ describe("bad input", () => {
     const { code, out } = await runCli(["--help"]);
     expect(code).toBe(0);
     expect(out).toMatch(/^Usage: security-pcs score/);
+  });
+});
+
+describe("inputs that cannot be scored", () => {
+  it("exits 1 with the summary, and writes no scorecard, when every data row of an input is a row error", async () => {
+    const bad = file(
+      "alldates.csv",
+      "Month,Tenant,Service,ACR\n01.07.2023 x,t1,Key Vault,5\nsoon,t2,Key Vault,7\n\n"
+    );
+    const out = join(dir, "never.xlsx");
+    const { code, out: stdout, err } = await runCli(["score", "--azure", bad, "--out", out]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/Metric\s+Max\s+Enterprise\s+SMB/);
+    expect(stdout).toContain("2 with errors");
+    expect(err).toBe(
+      `security-pcs: every data row of ${bad} is a row error, so there is nothing to score (see the issues above for the rows and what to fix); no scorecard was written.`
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+  it("still scores (exit 0) when only some rows are errors", async () => {
+    const { code } = await runCli(["score", "--azure", azure]);
+    expect(code).toBe(0);
+  });
+});
+
+describe("several exports of a kind", () => {
+  it("takes --azure and --m365 more than once and lists each input with its layout", async () => {
+    const a2 = file("a2.csv", "Month,Tenant,Service,ACR\n2025-06,T9,Key Vault,800\n");
+    const wide = file(
+      "ems.csv",
+      "Month,CustomerTenantId,SKU,AADPPaidAvailableUnits,AADPMonthlyActiveUsers\n2025-06,T8,EMS E3,12,2\n"
+    );
+    const { code, out } = await runCli([
+      "score",
+      "--azure",
+      azure,
+      "--azure",
+      a2,
+      "--m365",
+      m365,
+      "--m365",
+      wide,
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const r = JSON.parse(out);
+    expect(r.inputs.map((i: { table: string; layout: string }) => [i.table, i.layout])).toEqual([
+      [azure, "Azure consumption table"],
+      [a2, "Azure consumption table"],
+      [m365, "Microsoft 365 licences table"],
+      [wide, "Enterprise Mobility licence usage report (Partner Center), wide: 1 workload"],
+    ]);
+    expect(r.customers.map((c: { tenant: string }) => c.tenant)).toEqual(
+      expect.arrayContaining(["T1", "T9", "T8"])
+    );
+  });
+  it("names each input's layout in the terminal summary", async () => {
+    const { out } = await runCli(["score", "--azure", azure]);
+    expect(out).toContain(`  ${azure} (Azure consumption table): 3 rows: 2 counted, 1 with errors`);
   });
 });

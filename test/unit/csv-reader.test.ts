@@ -1,0 +1,158 @@
+import fc from "fast-check";
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import Papa from "papaparse";
+import { COMMA, detectDelimiter, SEMICOLON, TAB } from "../../src/cli/csv-format";
+import { readCsvRows, readCsvTable } from "../../src/cli/csv-reader";
+import { CsvRecord, scanRecords } from "../../src/cli/csv-records";
+import { sharedRegistries } from "../../src/scoring/parse-inputs";
+import { AzureTable } from "../../src/scoring/parse-azure";
+
+const dir = mkdtempSync(join(tmpdir(), "pcs-csv-"));
+let n = 0;
+const file = (content: string | Buffer): string => {
+  const p = join(dir, `f${n++}.csv`);
+  writeFileSync(p, content);
+  return p;
+};
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** Splits text into records with the tokenizer, in chunks of `chunk` bytes, as the reader does. */
+function tokenize(text: string, delimiter: number, chunk: number): string[][] {
+  const all = bytes(text);
+  const record = new CsvRecord();
+  const decoder = new TextDecoder();
+  const out: string[][] = [];
+  let buf = new Uint8Array(0);
+  for (let at = 0; ; at += chunk) {
+    const piece = all.subarray(at, at + chunk);
+    const joined = new Uint8Array(buf.length + piece.length);
+    joined.set(buf);
+    joined.set(piece, buf.length);
+    const final = at + chunk >= all.length;
+    const next = scanRecords(joined, 0, joined.length, final, delimiter, record, () => {
+      const scratch = { bytes: new Uint8Array(16) };
+      const row: string[] = [];
+      for (let k = 0; k < record.count; k++) {
+        const [b, s, e] = record.field(k, scratch);
+        row.push(decoder.decode(b.subarray(s, e)));
+      }
+      out.push(row);
+    });
+    buf = joined.slice(next);
+    if (final) break;
+  }
+  return out;
+}
+
+describe("CSV records", () => {
+  it("reads quoted fields with delimiters, doubled quotes and line breaks, CRLF and LF", () => {
+    const text = 'a,"b,c","say ""hi""",d\r\n"multi\nline",x,,\n"",last';
+    expect(tokenize(text, COMMA, 1 << 20)).toEqual([
+      ["a", "b,c", 'say "hi"', "d"],
+      ["multi\nline", "x", "", ""],
+      ["", "last"],
+    ]);
+  });
+  it("reads the same records whatever the chunk boundaries", () => {
+    const text = 'x,"a ""q"" b",y\r\n1,2,3\n"4\r\n5",6,7\r\n';
+    for (const chunk of [1, 2, 3, 5, 8, 64])
+      expect(tokenize(text, COMMA, chunk)).toEqual(tokenize(text, COMMA, 1 << 20));
+  });
+  it("agrees with papaparse on any RFC 4180 text", () => {
+    const field = fc.oneof(
+      fc.stringMatching(/^[a-z0-9 .$-]{0,8}$/),
+      fc.string({ unit: fc.constantFrom("a", ",", ";", '"', "\n", "\r\n", " ", "é") }).map((s) => s)
+    );
+    const quote = (f: string): string =>
+      /[",;\n\r]/.test(f) || f.startsWith(" ") ? `"${f.replace(/"/g, '""')}"` : f;
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom(",", ";", "\t"),
+        fc.constantFrom("\n", "\r\n"),
+        fc.integer({ min: 1, max: 40 }),
+        (rows, d, eol, chunk) => {
+          const text = rows.map((r) => r.map((f) => quote(f)).join(d)).join(eol);
+          const expected = Papa.parse<string[]>(text, { delimiter: d, newline: eol }).data;
+          expect(tokenize(text, d.charCodeAt(0), chunk)).toEqual(expected);
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+});
+
+describe("the delimiter", () => {
+  it.each([
+    ["a,b,c\n1,2,3", COMMA],
+    ["a;b;c\n1;2,5;3", SEMICOLON],
+    ["a\tb\tc\n1\t2\t3", TAB],
+    ['"a;b";c,d\n', COMMA], // quoted semicolon does not count: one comma, one semicolon: tie → comma
+    ["a;b\tc\n", SEMICOLON], // tie between semicolon and tab goes to semicolon
+  ])("of %p", (text, delimiter) => {
+    expect(detectDelimiter(bytes(text))).toBe(delimiter);
+  });
+  it("counts only the first ten lines", () => {
+    const text = `${"a,b\n".repeat(10)}${"x;y;z;w\n".repeat(50)}`;
+    expect(detectDelimiter(bytes(text))).toBe(COMMA);
+  });
+});
+
+describe("reading a CSV file into a table", () => {
+  const read = (content: string | Buffer, decimalComma = false): AzureTable =>
+    readCsvTable(file(content), sharedRegistries(), {
+      expected: "azure",
+      decimalComma,
+    }) as AzureTable;
+
+  it("finds the header under title lines and numbers rows by record (first record = 1)", () => {
+    const t = read(
+      'Report of June\n\nMonth,Tenant,Service,ACR\n2025-06,t1,Key Vault,"multi\nline"\n2025-06,t1,Key Vault,x\n'
+    );
+    expect(t.headerRow).toBe(3);
+    expect(t.issues.filter((i) => i.severity === "error").map((i) => i.row)).toEqual([4, 5]);
+  });
+  it("reads semicolon files with decimal commas and says so", () => {
+    const t = read("Month;Tenant;Service;ACR\n2025-06;t1;Key Vault;1.200,50\n");
+    expect(t.rows.acrMicro[0]).toBe(1_200_500_000);
+    expect(t.issues.map((i) => i.message)).toContain(
+      "Read as a semicolon-separated file with decimal commas (1.250,50)."
+    );
+  });
+  it("reads any file with decimal commas when told so", () => {
+    const t = read('Month,Tenant,Service,ACR\n2025-06,t1,Key Vault,"700,50"\n', true);
+    expect(t.rows.acrMicro[0]).toBe(700_500_000);
+  });
+  it("skips a UTF-8 byte-order mark", () => {
+    const t = read("\ufeffMonth,Tenant,Service,ACR\n2025-06,t1,Key Vault,5\n");
+    expect(t.rows.count).toBe(1);
+  });
+  it("reads UTF-16 files (Excel's Unicode text) with their byte-order mark", () => {
+    const text = "Month\tTenant\tService\tACR\n2025-06\tMüller\tKey Vault\t5\n";
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const shared = sharedRegistries();
+    const t = readCsvTable(file(le), shared, { expected: "azure" }) as AzureTable;
+    expect(t.rows.count).toBe(1);
+    expect(shared.tenants.ids).toEqual(["Müller"]);
+  });
+  it("reads text that is not UTF-8 as Windows-1252 and says so", () => {
+    const latin = Buffer.from(
+      "Month,Tenant,Customer,Service,ACR\n2025-06,t1,Caf\xe9 Ltd,Key Vault,5\n",
+      "latin1"
+    );
+    const shared = sharedRegistries();
+    const t = readCsvTable(file(latin), shared, { expected: "azure" }) as AzureTable;
+    expect(shared.tenants.names).toEqual(["Café Ltd"]);
+    expect(
+      t.issues.some((i) => /not valid UTF-8 and were read as Windows-1252/.test(i.message))
+    ).toBe(true);
+  });
+  it("reads every record as text for the workbook copy", () => {
+    expect(readCsvRows(file("a;b\n1,5;x\n")).rows).toEqual([
+      ["a", "b"],
+      ["1,5", "x"],
+    ]);
+  });
+});
