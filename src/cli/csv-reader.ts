@@ -207,6 +207,15 @@ export class ByteRowReader implements RowReader {
     return true;
   }
 
+  /** A streamed record cannot be read again: cells are read as the row goes by. */
+  rowRef(): number {
+    return -1;
+  }
+
+  cellLater(): Cell {
+    return "";
+  }
+
   isEmpty(): boolean {
     for (let k = 0; k < this.record.count; k++) {
       const start = this.record.starts[k] as number;

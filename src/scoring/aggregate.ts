@@ -115,7 +115,7 @@ export function aggregateAzure(
   const sums: number[] = [];
   tables.forEach((table, k) => {
     const cls = classes[k] as AzureClasses;
-    const { count, tenant, month, category, subscription, acrMicro } = table.rows;
+    const { count, tenant, month, category, subscriptionOf, acrMicro } = table.rows;
     const reasonOf = cls.reason;
     for (let i = 0; i < count; i++) {
       const cat = category[i] as number;
@@ -131,7 +131,7 @@ export function aggregateAzure(
       }
       const g = groups.intern(
         t,
-        subscription[i] as number,
+        subscriptionOf(i),
         (m - from) * serviceCount + (cls.service[cat] as number),
         cls.offer[cat] as number
       );

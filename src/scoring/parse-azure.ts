@@ -34,8 +34,11 @@ export interface AzureRows {
   month: Int32Array;
   /** Row category: see {@link AzureTable.categories}. */
   category: Int32Array;
-  /** Subscription number (shared registry; 0 = the blank subscription when there is no column). */
-  subscription: Int32Array;
+  /**
+   * The subscription number of row `i` (shared registry; the blank subscription when there is no
+   * column). Only the association dedupe needs it, so in-memory tables read it when asked.
+   */
+  subscriptionOf: (i: number) => number;
   /** ACR in micro-dollars (integers). */
   acrMicro: Float64Array;
 }
@@ -187,7 +190,7 @@ export class AzureParser {
     this.tenant[i] = tenant;
     this.month[i] = month;
     this.category[i] = this.categoryAt(r, combo);
-    this.subscription[i] = c.subscription < 0 ? 0 : this.subscriptionAt(r);
+    this.subscription[i] = c.subscription < 0 ? 0 : this.subscriptionRef(r);
     this.acrMicro[i] = micro;
   }
 
@@ -294,6 +297,33 @@ export class AzureParser {
     return category;
   }
 
+  /** Rows of in-memory tables keep a reference and read their subscription only if needed. */
+  private lazySubscriptions: RowReader | null | undefined;
+
+  private subscriptionRef(r: RowReader): number {
+    if (this.lazySubscriptions === undefined) this.lazySubscriptions = r.rowRef() >= 0 ? r : null;
+    return this.lazySubscriptions ? r.rowRef() : this.subscriptionAt(r);
+  }
+
+  /** Resolves a row's subscription number from what {@link subscriptionRef} stored. */
+  private subscriptionResolver(): (i: number) => number {
+    const refs = this.subscription;
+    const lazy = this.lazySubscriptions;
+    const col = this.c.subscription;
+    if (!lazy || col < 0) return (i) => refs[i] as number;
+    const shared = this.shared.subscriptions;
+    const ids = new Map<unknown, number>();
+    return (i) => {
+      const cell = lazy.cellLater(refs[i] as number, col);
+      let id = ids.get(cell);
+      if (id === undefined) {
+        id = shared.idOf(isBlankText(cell) ? "" : cellText(cell));
+        if (typeof cell !== "object" || cell === null) ids.set(cell, id);
+      }
+      return id;
+    };
+  }
+
   private subscriptionAt(r: RowReader): number {
     const id = r.id(this.c.subscription);
     let sub = this.subscriptionOf.get(id);
@@ -372,7 +402,7 @@ export class AzureParser {
         tenant: this.tenant,
         month: this.month,
         category: this.category,
-        subscription: this.subscription,
+        subscriptionOf: this.subscriptionResolver(),
         acrMicro: this.acrMicro,
       },
       combos: this.combos,

@@ -108,10 +108,10 @@ export function parseTable(
     first + found.headerIndex,
     input.cells.length - found.headerIndex - 1
   );
-  const reader = new CellsRowReader(input.decimalComma ? "comma" : "point");
   const cells = input.cells;
+  const reader = new CellsRowReader(input.decimalComma ? "comma" : "point", cells);
   for (let r = found.headerIndex + 1; r < cells.length; r++) {
-    reader.setRow(cells[r] ?? []);
+    reader.setRow(cells[r] ?? [], r);
     parser.row(reader, first + r);
   }
   return parser.finish();

@@ -56,15 +56,19 @@ const INVALID = -1;
 const FILLED = -3;
 const FIRST_ROWS_KEPT = 20;
 
-/** Reads a licence count; returns the count or the problem. */
-function licenceCount(r: RowReader, col: number, label: string): number | string {
+/** Reads a licence count; returns the count or the problem (labels are only read for messages). */
+function licenceCount(
+  r: RowReader,
+  col: number,
+  labels: { label(col: number): string }
+): number | string {
   const n = r.number(col);
+  if (n >= 0 && Number.isInteger(n)) return n;
   const cell: Cell = r.cell(col);
+  const label = labels.label(col);
   if (Number.isNaN(n)) return numberProblem(label, cell, r.mark, "a whole number of licences");
   if (n < 0) return `${label} ${describeCell(cell)} is negative: licence counts must be 0 or more`;
-  if (!Number.isInteger(n))
-    return `${label} ${describeCell(cell)} is not a whole number: licence counts are whole numbers`;
-  return n;
+  return `${label} ${describeCell(cell)} is not a whole number: licence counts are whole numbers`;
 }
 
 /** An incremental Microsoft 365 parser (see {@link AzureParser} for the pattern). */
@@ -105,6 +109,7 @@ export class M365Parser {
     capacityHint: number
   ) {
     this.header = header;
+    this.labels = header.raw.map((_, col) => header.label(col));
     this.log = new IssueLog(table);
     this.capacity = Math.max(16, capacityHint * Math.max(1, c.wide.length));
     this.tenant = new Int32Array(this.capacity);
@@ -117,20 +122,20 @@ export class M365Parser {
     if (c.association < 0) this.associations.push("");
   }
 
-  private label(col: number): string {
-    return this.header.label(col);
+  /** Header labels by column, for messages (read once, not per row). */
+  private readonly labels: string[];
+
+  /** The header of a column, as written. */
+  label(col: number): string {
+    return this.labels[col] ?? "";
   }
 
   /** Reads one data (source) row. */
   row(r: RowReader, rowNumber: number): void {
     const c = this.c;
     this.counts.dataRows++;
-    const month = this.cached(r, c.month, this.monthOf, (cell) =>
-      isBlankText(cell) ? BLANK : parseMonth(cell)
-    );
-    let tenant = this.cached(r, c.tenant, this.tenantOf, (cell) =>
-      isBlankText(cell) ? BLANK : FILLED
-    );
+    const month = this.monthAt(r);
+    let tenant = this.tenantAt(r);
     const wide = c.wide.length > 0;
     const workload = wide ? 0 : this.workloadAt(r);
     const paidBlank = wide ? false : r.blankNumeric(c.paid);
@@ -138,30 +143,12 @@ export class M365Parser {
       this.counts.empty++;
       return;
     }
-
-    const problems: string[] = [];
-    if (month === BLANK)
-      problems.push(`${this.label(c.month)} is blank: enter the licence month (e.g. 2025-06)`);
-    else if (month < 0) problems.push(monthProblem(this.label(c.month), r.cell(c.month)));
-    if (tenant === BLANK)
-      problems.push(`${this.label(c.tenant)} is blank: enter the customer's tenant id`);
-    if (workload === BLANK)
-      problems.push(`${this.label(c.workload)} is blank: enter the workload name`);
-    this.readCounts(r, problems, paidBlank);
-    const duplicate =
-      c.duplicate < 0
-        ? 0
-        : this.cached(r, c.duplicate, this.flagOf, (cell) => {
-            const flag = parseFlag(cell);
-            return flag === null ? INVALID : flag ? 1 : 0;
-          });
-    if (duplicate < 0) problems.push(flagProblem(this.label(c.duplicate), r.cell(c.duplicate)));
-    if (problems.length > 0) {
-      this.counts.errors++;
-      this.log.rowError(rowNumber, problems.join("; ") + ".");
+    const problems = this.readCounts(r, paidBlank);
+    const duplicate = c.duplicate < 0 ? 0 : this.flagAt(r);
+    if (month < 0 || tenant === BLANK || workload === BLANK || duplicate < 0 || problems !== null) {
+      this.rowError(r, rowNumber, month, tenant, workload, duplicate, problems);
       return;
     }
-
     if (tenant === FILLED) {
       tenant = this.shared.tenants.idOf(r.cell(c.tenant));
       this.tenantOf.set(r.id(c.tenant), tenant);
@@ -178,18 +165,10 @@ export class M365Parser {
       this.duplicatesByTenant[tenant] = (this.duplicatesByTenant[tenant] ?? 0) + workloadRows;
       return;
     }
-    const association =
-      c.association < 0
-        ? 0
-        : this.cached(
-            r,
-            c.association,
-            this.associationOf,
-            (cell) => this.associations.push(isBlankText(cell) ? "" : cellText(cell)) - 1
-          );
+    const association = c.association < 0 ? 0 : this.associationAt(r);
     for (let k = 0; k < workloadRows; k++) {
       const w = wide ? k : workload;
-      const paid = this.paidScratch[k] ?? 0;
+      const paid = this.paidScratch[k] as number;
       const info = this.workloads[w] as WorkloadName;
       info.rows++;
       info.paid += paid;
@@ -200,55 +179,128 @@ export class M365Parser {
       this.month[i] = month;
       this.category[i] = this.categoryOf_(w, association);
       this.paid[i] = paid;
-      this.active[i] = this.activeScratch[k] ?? 0;
+      this.active[i] = this.activeScratch[k] as number;
     }
   }
 
-  /** Reads the paid and active counts of the row's workload rows into the scratch arrays. */
-  private readCounts(r: RowReader, problems: string[], paidBlank: boolean): void {
-    const c = this.c;
-    const read = (col: number, k: number, into: number[]): void => {
-      into[k] = 0;
-      if (col < 0 || r.blankNumeric(col)) return;
-      const value = licenceCount(r, col, this.label(col));
-      if (typeof value === "string") problems.push(value);
-      else into[k] = value;
-    };
-    if (c.wide.length > 0) {
-      c.wide.forEach((w, k) => {
-        read(w.paid, k, this.paidScratch);
-        read(w.active, k, this.activeScratch);
-      });
-      return;
-    }
-    if (paidBlank) {
-      problems.push(`${this.label(c.paid)} is blank: enter the paid licences (0 if none)`);
-      this.paidScratch[0] = 0;
-    } else read(c.paid, 0, this.paidScratch);
-    read(c.active, 0, this.activeScratch);
-  }
-
-  private cached(
+  private rowError(
     r: RowReader,
-    col: number,
-    cache: IdCache,
-    derive: (cell: Cell) => number
-  ): number {
-    const id = r.id(col);
-    let value = cache.get(id);
-    if (value === UNSET) {
-      value = derive(r.cell(col));
-      cache.set(id, value);
+    rowNumber: number,
+    month: number,
+    tenant: number,
+    workload: number,
+    duplicate: number,
+    countProblems: string[] | null
+  ): void {
+    const c = this.c;
+    const problems: string[] = [];
+    if (month === BLANK)
+      problems.push(`${this.label(c.month)} is blank: enter the licence month (e.g. 2025-06)`);
+    else if (month < 0) problems.push(monthProblem(this.label(c.month), r.cell(c.month)));
+    if (tenant === BLANK)
+      problems.push(`${this.label(c.tenant)} is blank: enter the customer's tenant id`);
+    if (workload === BLANK)
+      problems.push(`${this.label(c.workload)} is blank: enter the workload name`);
+    if (countProblems) problems.push(...countProblems);
+    if (duplicate < 0) problems.push(flagProblem(this.label(c.duplicate), r.cell(c.duplicate)));
+    this.counts.errors++;
+    this.log.rowError(rowNumber, problems.join("; ") + ".");
+  }
+
+  /** Reads one licence count into a scratch array; returns the problem, or null. */
+  private readCount(r: RowReader, col: number, k: number, into: number[]): string | null {
+    into[k] = 0;
+    if (col < 0 || r.blankNumeric(col)) return null;
+    const value = licenceCount(r, col, this);
+    if (typeof value === "string") return value;
+    into[k] = value;
+    return null;
+  }
+
+  /**
+   * Reads the paid and active counts of the row's workload rows into the scratch arrays;
+   * returns the problems found, or null.
+   */
+  private readCounts(r: RowReader, paidBlank: boolean): string[] | null {
+    const c = this.c;
+    let problems: string[] | null = null;
+    const paid = this.paidScratch;
+    const active = this.activeScratch;
+    if (c.wide.length > 0) {
+      for (let k = 0; k < c.wide.length; k++) {
+        const w = c.wide[k] as M365Columns["wide"][number];
+        const p = this.readCount(r, w.paid, k, paid);
+        if (p !== null) (problems ??= []).push(p);
+        const a = this.readCount(r, w.active, k, active);
+        if (a !== null) (problems ??= []).push(a);
+      }
+      return problems;
     }
-    return value;
+    let p: string | null;
+    if (paidBlank) {
+      paid[0] = 0;
+      p = `${this.label(c.paid)} is blank: enter the paid licences (0 if none)`;
+    } else p = this.readCount(r, c.paid, 0, paid);
+    if (p !== null) (problems ??= []).push(p);
+    const a = this.readCount(r, c.active, 0, active);
+    if (a !== null) (problems ??= []).push(a);
+    return problems;
+  }
+
+  private monthAt(r: RowReader): number {
+    const id = r.id(this.c.month);
+    let month = this.monthOf.get(id);
+    if (month === UNSET) {
+      const cell = r.cell(this.c.month);
+      month = isBlankText(cell) ? BLANK : parseMonth(cell);
+      this.monthOf.set(id, month);
+    }
+    return month;
+  }
+
+  private tenantAt(r: RowReader): number {
+    const id = r.id(this.c.tenant);
+    let tenant = this.tenantOf.get(id);
+    if (tenant === UNSET) {
+      tenant = isBlankText(r.cell(this.c.tenant)) ? BLANK : FILLED;
+      this.tenantOf.set(id, tenant);
+    }
+    return tenant;
+  }
+
+  private flagAt(r: RowReader): number {
+    const id = r.id(this.c.duplicate);
+    let flag = this.flagOf.get(id);
+    if (flag === UNSET) {
+      const parsed = parseFlag(r.cell(this.c.duplicate));
+      flag = parsed === null ? INVALID : parsed ? 1 : 0;
+      this.flagOf.set(id, flag);
+    }
+    return flag;
+  }
+
+  private associationAt(r: RowReader): number {
+    const id = r.id(this.c.association);
+    let association = this.associationOf.get(id);
+    if (association === UNSET) {
+      const cell = r.cell(this.c.association);
+      association = this.associations.push(isBlankText(cell) ? "" : cellText(cell)) - 1;
+      this.associationOf.set(id, association);
+    }
+    return association;
   }
 
   private workloadAt(r: RowReader): number {
-    return this.cached(r, this.c.workload, this.workloadOf, (cell) => {
-      if (isBlankText(cell)) return BLANK;
-      const name = cellText(cell);
-      return this.workloads.push({ name, rows: 0, paid: 0, firstRows: [] }) - 1;
-    });
+    const id = r.id(this.c.workload);
+    let workload = this.workloadOf.get(id);
+    if (workload === UNSET) {
+      const cell = r.cell(this.c.workload);
+      workload = isBlankText(cell)
+        ? BLANK
+        : this.workloads.push({ name: cellText(cell), rows: 0, paid: 0, firstRows: [] }) - 1;
+      this.workloadOf.set(id, workload);
+    }
+    return workload;
   }
 
   private categoryOf_(workload: number, association: number): number {

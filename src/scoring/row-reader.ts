@@ -19,6 +19,14 @@ export interface RowReader {
   isEmpty(): boolean;
   /** The table's decimal convention. */
   readonly mark: DecimalMark;
+  /**
+   * A reference to the current row that {@link cellLater} can read again, for cells rarely
+   * needed (a subscription matters only where the association dedupe applies); -1 when the
+   * reader cannot go back (a streamed file), so the caller reads the cell now.
+   */
+  rowRef(): number;
+  /** A cell of an earlier row by its {@link rowRef}. */
+  cellLater(ref: number, col: number): Cell;
 }
 
 /** True when every cell of a row is blank; 0 counts as blank (Excel can pass blanks as 0). */
@@ -36,26 +44,77 @@ function keyOf(value: unknown): unknown {
   return `\u0000text:${cellText(value)}`;
 }
 
+/** Integer cells (Excel's date serials) map to ids through a window of this many values. */
+const WINDOW = 1 << 17;
+
 /** A {@link RowReader} over rows of cells in memory; point it at a row with {@link setRow}. */
 export class CellsRowReader implements RowReader {
   private row: readonly unknown[] = [];
-  private readonly ids: Map<unknown, number>[] = [];
+  private index = -1;
+  private readonly texts: Map<string, number>[] = [];
+  private readonly others: Map<unknown, number>[] = [];
+  private readonly windows: { base: number; ids: Int32Array }[] = [];
+  private readonly counts: number[] = [];
 
-  /** @param mark the table's decimal convention */
-  constructor(readonly mark: DecimalMark = "point") {}
+  /**
+   * @param mark the table's decimal convention
+   * @param rows the rows `setRow` is given, so that {@link cellLater} can read them again
+   */
+  constructor(
+    readonly mark: DecimalMark = "point",
+    private readonly rows: readonly (readonly unknown[])[] = []
+  ) {}
 
-  /** Makes `row` the current row. */
-  setRow(row: readonly unknown[]): void {
+  /** Makes `row` (at `index` in the rows given to the constructor) the current row. */
+  setRow(row: readonly unknown[], index = -1): void {
     this.row = row;
+    this.index = index;
   }
 
   id(col: number): number {
-    const ids = (this.ids[col] ??= new Map());
     const raw = this.row[col];
+    // Separate look-ups for text and other cells keep each Map.get site of one key type.
+    if (typeof raw === "string") {
+      const ids = (this.texts[col] ??= new Map());
+      let id = ids.get(raw);
+      if (id === undefined) {
+        id = this.next(col);
+        ids.set(raw, id);
+      }
+      return id;
+    }
+    if (typeof raw === "number" && (raw | 0) === raw && raw >= 0) return this.integerId(col, raw);
+    return this.otherId(col, raw);
+  }
+
+  private next(col: number): number {
+    const n = this.counts[col] ?? 0;
+    this.counts[col] = n + 1;
+    return n;
+  }
+
+  /** Integers (date serials, counts) through a typed-array window around the first one seen. */
+  private integerId(col: number, value: number): number {
+    let w = this.windows[col];
+    if (!w) {
+      w = { base: Math.max(0, value - (WINDOW >> 1)), ids: new Int32Array(WINDOW) };
+      this.windows[col] = w;
+    }
+    const i = value - w.base;
+    if (i < 0 || i >= WINDOW) return this.otherId(col, value);
+    const hit = w.ids[i] as number;
+    if (hit !== 0) return hit - 1;
+    const id = this.otherId(col, value);
+    w.ids[i] = id + 1;
+    return id;
+  }
+
+  private otherId(col: number, raw: unknown): number {
+    const ids = (this.others[col] ??= new Map());
     const key = typeof raw === "object" && raw !== null ? keyOf(raw) : raw;
     let id = ids.get(key);
     if (id === undefined) {
-      id = ids.size;
+      id = this.next(col);
       ids.set(key, id);
     }
     return id;
@@ -75,6 +134,14 @@ export class CellsRowReader implements RowReader {
 
   isEmpty(): boolean {
     return isEmptyRow(this.row);
+  }
+
+  rowRef(): number {
+    return this.rows.length > 0 ? this.index : -1;
+  }
+
+  cellLater(ref: number, col: number): Cell {
+    return this.rows[ref]?.[col];
   }
 }
 
