@@ -1,7 +1,7 @@
 import { readFileSync, existsSync } from "fs";
 import { gzipSync } from "zlib";
 import { join } from "path";
-import { parseInputs, RULES_2025, scoreParsed, scoreTables } from "../src/scoring";
+import { parseInputs, scoreParsed, scoreTables } from "../src/scoring";
 import { usageMetricFormula } from "../src/scoring/formulas";
 import { azureCells, certCells, m365Cells } from "./data";
 
@@ -59,14 +59,11 @@ function main(): void {
     const b = time(() => baseline(azure, m365, certs), 1);
     if (b.ms < base.ms) base = b;
     const e = time(() => {
-      const r = scoreTables(
-        {
-          azure: { cells: azure, name: "Azure" },
-          m365: { cells: m365, name: "M365" },
-          certifications: { cells: certs, name: "Certs" },
-        },
-        RULES_2025
-      );
+      const r = scoreTables({
+        azure: { cells: azure, name: "Azure" },
+        m365: { cells: m365, name: "M365" },
+        certifications: { cells: certs, name: "Certs" },
+      });
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
       return r;
     }, 1);
@@ -79,7 +76,7 @@ function main(): void {
     certifications: { cells: certs, name: "Certs" },
   };
   const parse = time(() => parseInputs(inputs), 3);
-  const scoring = time(() => scoreParsed(parse.value, RULES_2025), 3);
+  const scoring = time(() => scoreParsed(parse.value), 3);
   console.log(
     "Engine: 1,000,000 Azure + 200,000 Microsoft 365 + 1,000 certification rows, parsed and scored"
   );
@@ -99,11 +96,8 @@ function main(): void {
 
   // A custom function call on a 100,000-row x 8-column range, warm.
   const range = azureCells(100_000, 5_000, 7);
-  usageMetricFormula("netCustomerAdds", range, null, "SMB", null, RULES_2025);
-  const fn = time(
-    () => usageMetricFormula("netCustomerAdds", range, null, "SMB", null, RULES_2025),
-    10
-  );
+  usageMetricFormula("netCustomerAdds", range, null, "SMB", null);
+  const fn = time(() => usageMetricFormula("netCustomerAdds", range, null, "SMB", null), 10);
   console.log("Custom function: SECURITY.NETADDS on 100,000 rows x 8 columns, warm");
   console.log(
     `  per call: ${fmt(fn.ms, 1)} ms   target <= 150 ms: ${fn.ms <= 150 ? "met" : "MISSED"}`

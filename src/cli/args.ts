@@ -14,6 +14,8 @@ export interface ScoreArgs {
   certs: string[];
   workbook?: string;
   asOf?: string;
+  /** The rules version named with --rules; default the one in force in the as-of month. */
+  rules?: string;
   out?: string;
   json: boolean;
   force: boolean;
@@ -21,8 +23,8 @@ export interface ScoreArgs {
 }
 
 /** The command line's help text. */
-export const USAGE = `Usage: security-pcs score [--azure FILE]... [--m365 FILE]... [--certs FILE]... [--as-of YYYY-MM] [--decimal-comma] [--json] [--out OUT.xlsx] [--force]
-       security-pcs score --workbook BOOK.xlsx [--as-of YYYY-MM] [--decimal-comma] [--out OUT.xlsx] [--force] [--json]
+export const USAGE = `Usage: security-pcs score [--azure FILE]... [--m365 FILE]... [--certs FILE]... [--as-of YYYY-MM] [--rules 2025|2026] [--decimal-comma] [--json] [--out OUT.xlsx] [--force]
+       security-pcs score --workbook BOOK.xlsx [--as-of YYYY-MM] [--rules 2025|2026] [--decimal-comma] [--out OUT.xlsx] [--force] [--json]
 
 Computes the Solutions Partner for Security capability score for both tracks.
   --azure FILE      Azure consumption CSV (Partner Center's Azure usage report as downloaded, or your own);
@@ -32,6 +34,8 @@ Computes the Solutions Partner for Security capability score for both tracks.
   --certs FILE      certifications CSV (Partner Center's "Trainings, exams and certifications", or your own)
   --workbook FILE   an .xlsx workbook whose sheets or tables hold the inputs (found by their headers)
   --as-of YYYY-MM   the month to score (default: the latest month in the usage data)
+  --rules ID        the rules version, 2025 or 2026 (default: the one in force in the as-of month;
+                    2026 from 2026-05); the other versions are shown for comparison
   --decimal-comma   amounts are written with decimal commas (1.250,50); a semicolon-separated CSV always is
   --json            print the full result as JSON instead of the summary
   --out FILE        write a scorecard workbook (.xlsx); with --workbook it defaults to BOOK-scorecard.xlsx
@@ -47,10 +51,11 @@ const LIST_OPTIONS: Record<string, "azure" | "m365" | "certs"> = {
   "--m365": "m365",
   "--certs": "certs",
 };
-const VALUE_OPTIONS: Record<string, "workbook" | "asOf" | "out"> = {
+const VALUE_OPTIONS: Record<string, "workbook" | "asOf" | "out" | "rules"> = {
   "--workbook": "workbook",
   "--as-of": "asOf",
   "--out": "out",
+  "--rules": "rules",
 };
 
 /**

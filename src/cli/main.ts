@@ -3,8 +3,7 @@ import {
   Issue,
   isInputError,
   parseAsOf,
-  Rules,
-  RULES_2025,
+  RULES_IDS,
   ScoreResult,
   scoreParsed,
 } from "../scoring";
@@ -54,12 +53,24 @@ function unreadableInputs(result: ScoreResult): string[] {
     .map((i) => i.table);
 }
 
+function rulesId(args: ScoreArgs): string | undefined {
+  if (args.rules !== undefined && !RULES_IDS.includes(args.rules))
+    throw new UsageError(
+      `--rules "${args.rules}" is not a rules version: use ${RULES_IDS.join(" or ")} (or leave it out for the version in force in the as-of month)`
+    );
+  return args.rules;
+}
+
 /** Runs `security-pcs score …` and returns the exit code. */
-async function score(argv: readonly string[], io: Io, rules: Rules): Promise<number> {
+async function score(argv: readonly string[], io: Io): Promise<number> {
   const args = parseScoreArgs(argv);
   const asOf = asOfMonth(args);
+  const rules = rulesId(args);
   const { parsed, notes } = await readInputs(args);
-  const result: ScoreResult = scoreParsed(parsed, rules, asOf === undefined ? {} : { asOf });
+  const result: ScoreResult = scoreParsed(parsed, {
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(rules ? { rules } : {}),
+  });
   result.issues.unshift(...notes);
   const unreadable = unreadableInputs(result);
   const outPath =
@@ -67,11 +78,7 @@ async function score(argv: readonly string[], io: Io, rules: Rules): Promise<num
       ? undefined
       : (args.out ?? (args.workbook ? defaultOutPath(args.workbook) : undefined));
   if (outPath)
-    await writeScorecardFile(outPath, result, args, {
-      force: args.force,
-      generated: new Date(),
-      rules,
-    });
+    await writeScorecardFile(outPath, result, args, { force: args.force, generated: new Date() });
   if (args.json) io.out(JSON.stringify(result, null, 2));
   else {
     io.out(terminalSummary(result));
@@ -92,11 +99,7 @@ async function score(argv: readonly string[], io: Io, rules: Rules): Promise<num
  * every row is a row error, or an unexpected failure; 2 bad command line or input (one line on
  * stderr naming the file and the problem).
  */
-export async function main(
-  argv: readonly string[],
-  io: Io,
-  rules: Rules = RULES_2025
-): Promise<number> {
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === "--help" || command === "-h" || command === "help") {
@@ -111,7 +114,7 @@ export async function main(
       io.out(USAGE);
       return 0;
     }
-    return await score(rest, io, rules);
+    return await score(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`security-pcs: ${error.message}`);

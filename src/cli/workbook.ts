@@ -1,7 +1,7 @@
 import { existsSync, statSync, writeFileSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import ExcelJS from "exceljs";
-import { Issue, Rules, ScoreResult, TableInput } from "../scoring";
+import { Issue, ScoreResult, TableInput } from "../scoring";
 import { parseNumber } from "../scoring/cells";
 import { findTable, HEADER_SCAN_ROWS, recogniseTable } from "../scoring/find-table";
 import { isInputError } from "../scoring/errors";
@@ -178,7 +178,6 @@ function typedCsvCell(value: string, decimalComma: boolean): unknown {
 export interface WriteOptions {
   force: boolean;
   generated: Date;
-  rules: Rules;
 }
 
 /**
@@ -234,10 +233,7 @@ export async function writeScorecardFile(
   workbook.creator = "security-pcs";
   // Excel recalculates on open, so the formulas never show stale cached results.
   workbook.calcProperties.fullCalcOnLoad = true;
-  const layout = buildScorecardLayout(result, {
-    generated: options.generated.toISOString(),
-    rules: options.rules,
-  });
+  const layout = buildScorecardLayout(result, { generated: options.generated.toISOString() });
   const name = pickScorecardName(workbook.worksheets.map((w) => w.name));
   writeLayoutSheet(workbook, layout, name);
   const bytes = await addScorecardChart(

@@ -1,5 +1,5 @@
 import { buildScorecardLayout } from "../report/layout";
-import { Inputs, Rules, scoreTables, ScoreResult, TableInput } from "../scoring";
+import { Inputs, scoreTables, ScoreResult, TableInput } from "../scoring";
 import { Candidate, readCandidate } from "./read-tables";
 import { writeScorecard, WriteOutcome } from "./write-scorecard";
 
@@ -10,6 +10,8 @@ export interface Selection {
   certifications?: Candidate[];
   /** As-of month index; default per the scoring rules. */
   asOf?: number;
+  /** The rules version chosen; default the one in force in the as-of month. */
+  rules?: string | null;
 }
 
 /** Reports progress as a phase and a fraction 0…1. */
@@ -22,7 +24,6 @@ export type BuildProgress = (message: string, fraction: number) => void;
 export async function buildScorecard(
   context: Excel.RequestContext,
   selection: Selection,
-  rules: Rules,
   progress: BuildProgress = () => undefined,
   now: Date = new Date()
 ): Promise<{ result: ScoreResult; outcome: WriteOutcome }> {
@@ -53,13 +54,12 @@ export async function buildScorecard(
     });
   }
   progress("Scoring", 0.85);
-  const result = scoreTables(
-    inputs,
-    rules,
-    selection.asOf === undefined ? {} : { asOf: selection.asOf }
-  );
+  const result = scoreTables(inputs, {
+    ...(selection.asOf === undefined ? {} : { asOf: selection.asOf }),
+    rules: selection.rules ?? null,
+  });
   progress("Writing the scorecard sheet", 0.9);
-  const layout = buildScorecardLayout(result, { generated: now.toISOString(), rules });
+  const layout = buildScorecardLayout(result, { generated: now.toISOString() });
   const outcome = await writeScorecard(context, layout);
   progress("Done", 1);
   return { result, outcome };

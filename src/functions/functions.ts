@@ -1,4 +1,3 @@
-import { RULES_2025 } from "../scoring/rules/2025";
 import {
   eligibleFormula,
   FormulaFailure,
@@ -50,12 +49,17 @@ function excel<T>(run: () => T): T {
  * @param [moreUsage] The other usage range (Azure or Microsoft 365), or a blank cell.
  * @param [track] "Enterprise" (default) or "SMB".
  * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
+ * @param [rules] The rules version: "2025" or "2026". Default: the version in force in the as-of month (2026 from 2026-05).
  * @returns Net customer adds points.
  */
-export function netAdds(usage: any[][], moreUsage?: any[][], track?: string, asOf?: any): number {
-  return excel(() =>
-    usageMetricFormula("netCustomerAdds", usage, moreUsage, track, asOf, RULES_2025)
-  );
+export function netAdds(
+  usage: any[][],
+  moreUsage?: any[][],
+  track?: string,
+  asOf?: any,
+  rules?: any
+): number {
+  return excel(() => usageMetricFormula("netCustomerAdds", usage, moreUsage, track, asOf, rules));
 }
 
 /**
@@ -66,15 +70,17 @@ export function netAdds(usage: any[][], moreUsage?: any[][], track?: string, asO
  * @param [moreUsage] The other usage range (Azure or Microsoft 365), or a blank cell.
  * @param [track] "Enterprise" (default) or "SMB".
  * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
+ * @param [rules] The rules version: "2025" or "2026". Default: the version in force in the as-of month (2026 from 2026-05).
  * @returns Deployments points.
  */
 export function deployments(
   usage: any[][],
   moreUsage?: any[][],
   track?: string,
-  asOf?: any
+  asOf?: any,
+  rules?: any
 ): number {
-  return excel(() => usageMetricFormula("deployments", usage, moreUsage, track, asOf, RULES_2025));
+  return excel(() => usageMetricFormula("deployments", usage, moreUsage, track, asOf, rules));
 }
 
 /**
@@ -85,15 +91,17 @@ export function deployments(
  * @param [moreUsage] The other usage range (Azure or Microsoft 365), or a blank cell.
  * @param [track] "Enterprise" (default) or "SMB".
  * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
+ * @param [rules] The rules version: "2025" or "2026". Default: the version in force in the as-of month (2026 from 2026-05).
  * @returns Usage growth points.
  */
 export function usageGrowth(
   usage: any[][],
   moreUsage?: any[][],
   track?: string,
-  asOf?: any
+  asOf?: any,
+  rules?: any
 ): number {
-  return excel(() => usageMetricFormula("usageGrowth", usage, moreUsage, track, asOf, RULES_2025));
+  return excel(() => usageMetricFormula("usageGrowth", usage, moreUsage, track, asOf, rules));
 }
 
 /**
@@ -103,10 +111,11 @@ export function usageGrowth(
  * @param certifications People and certifications, header row included (Person, Certification, Earned, Expires).
  * @param [track] "Enterprise" (default) or "SMB".
  * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the month before today.
+ * @param [rules] The rules version: "2025" or "2026". Default: the version in force in the as-of month (2026 from 2026-05).
  * @returns Intermediate certifications points.
  */
-export function skilling(certifications: any[][], track?: string, asOf?: any): number {
-  return excel(() => skillingFormula(certifications, track, asOf, RULES_2025));
+export function skilling(certifications: any[][], track?: string, asOf?: any, rules?: any): number {
+  return excel(() => skillingFormula(certifications, track, asOf, rules));
 }
 
 /**
@@ -118,6 +127,7 @@ export function skilling(certifications: any[][], track?: string, asOf?: any): n
  * @param certifications People and certifications, header row included, or a blank cell.
  * @param [track] "Best" (default), "Enterprise" or "SMB".
  * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
+ * @param [rules] The rules version: "2025" or "2026". Default: the version in force in the as-of month (2026 from 2026-05).
  * @returns Total points.
  */
 export function score(
@@ -125,9 +135,10 @@ export function score(
   moreUsage: any[][],
   certifications: any[][],
   track?: string,
-  asOf?: any
+  asOf?: any,
+  rules?: any
 ): number {
-  return excel(() => scoreFormula(usage, moreUsage, certifications, track, asOf, RULES_2025));
+  return excel(() => scoreFormula(usage, moreUsage, certifications, track, asOf, rules));
 }
 
 /**
@@ -138,15 +149,17 @@ export function score(
  * @param moreUsage The other usage range, or a blank cell.
  * @param certifications People and certifications, header row included, or a blank cell.
  * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
+ * @param [rules] The rules version: "2025" or "2026". Default: the version in force in the as-of month (2026 from 2026-05).
  * @returns TRUE or FALSE.
  */
 export function qualified(
   usage: any[][],
   moreUsage: any[][],
   certifications: any[][],
-  asOf?: any
+  asOf?: any,
+  rules?: any
 ): boolean {
-  return excel(() => qualifiedFormula(usage, moreUsage, certifications, asOf, RULES_2025));
+  return excel(() => qualifiedFormula(usage, moreUsage, certifications, asOf, rules));
 }
 
 /**
@@ -157,24 +170,27 @@ export function qualified(
  * @param moreUsage The other usage range, or a blank cell.
  * @param certifications People and certifications, header row included, or a blank cell.
  * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
+ * @param [rules] The rules version: "2025" or "2026". Default: the version in force in the as-of month (2026 from 2026-05).
  * @returns A 7-row, 4-column table.
  */
 export function scorecard(
   usage: any[][],
   moreUsage: any[][],
   certifications: any[][],
-  asOf?: any
+  asOf?: any,
+  rules?: any
 ): any[][] {
-  return excel(() => scorecardFormula(usage, moreUsage, certifications, asOf, RULES_2025));
+  return excel(() => scorecardFormula(usage, moreUsage, certifications, asOf, rules));
 }
 
 /**
  * The canonical eligible product name of an Azure service or Microsoft 365 workload, or FALSE.
- * Example: =SECURITY.ELIGIBLE("Azure Security Center Standard") returns "Security Center".
+ * Example: =SECURITY.ELIGIBLE("Azure Security Center Standard", "2025") returns "Security Center"; =SECURITY.ELIGIBLE("Network Watcher", "2026") returns FALSE.
  * @customfunction ELIGIBLE
  * @param product A service or workload name as it appears in your data.
+ * @param [rules] The rules version: "2025" or "2026". Default: the version in force last month.
  * @returns The eligible name, or FALSE when the product does not count.
  */
-export function eligible(product: any): any {
-  return excel(() => eligibleFormula(product, RULES_2025));
+export function eligible(product: any, rules?: any): any {
+  return excel(() => eligibleFormula(product, rules));
 }

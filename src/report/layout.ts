@@ -1,4 +1,4 @@
-import { METRICS, TRACK_LABEL, formatPoints, Rules, ScoreResult, TRACKS } from "../scoring";
+import { METRICS, TRACK_LABEL, formatPoints, rulesById, ScoreResult, TRACKS } from "../scoring";
 import { inputOutcomes, inputTitle } from "./input-text";
 import { a1, CellStyle, LayoutCell, LayoutTable, SheetLayout } from "./layout-model";
 
@@ -23,7 +23,6 @@ export const TABLE_NAMES = {
 export interface LayoutContext {
   /** When the scorecard was generated (ISO text shown as is). */
   generated: string;
-  rules: Rules;
 }
 
 const FMT = {
@@ -79,6 +78,7 @@ const cell = (value: LayoutCell["value"], format?: string, style?: CellStyle): L
  * Best path are native Excel formulas over them, so finance can audit without the add-in.
  */
 export function buildScorecardLayout(result: ScoreResult, context: LayoutContext): SheetLayout {
+  const rules = rulesById(result.rules);
   const b = new SheetBuilder();
   const sections: Record<number, number> = {};
 
@@ -114,7 +114,7 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
   const lastMetric = firstMetric + METRICS.length - 1;
   const totalRow = lastMetric + 1;
   const qualifiedRow = totalRow + 1;
-  const q = context.rules.qualification;
+  const q = rules.qualification;
   const colLetter = (c: number): string => a1(0, c).replace(/[0-9]+/g, "");
   const summaryRows: LayoutCell[][] = METRICS.map((m) => [
     cell(m.label),
@@ -197,7 +197,6 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
       }),
     ]);
   };
-  const rules = context.rules;
   sidedRow(
     "netCustomerAdds",
     "azure",

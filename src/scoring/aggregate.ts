@@ -24,6 +24,8 @@ export interface AzureMonthly {
   months: number;
   /** Micro-dollars at `[tenant * months + (month - from)]`. */
   acr: Float64Array;
+  /** 1 where the tenant has an eligible row in the month (same indexing as `acr`). */
+  present: Uint8Array;
   /** 1 for tenants with an eligible row in the window. */
   seen: Uint8Array;
 }
@@ -73,6 +75,7 @@ export function aggregateAzure(
   const { from, to } = window;
   const months = to - from + 1;
   const acr = new Float64Array(tenantCount * months);
+  const present = new Uint8Array(tenantCount * months);
   const seen = new Uint8Array(tenantCount);
   const types = Math.max(1, typeCount);
   // A tenant whose eligible rows all come from one table and association type needs no dedupe;
@@ -99,6 +102,7 @@ export function aggregateAzure(
       const m = month[i] as number;
       if (m < from || m > to) continue;
       seen[t] = 1;
+      present[t * months + (m - from)] = 1;
       const source = k * types + (typeOf[cat] as number);
       const first = firstSource[t] as number;
       if (first < 0) firstSource[t] = source;
@@ -155,7 +159,7 @@ export function aggregateAzure(
     const cell = t * months + ((groupMonth[g] as number) - from);
     acr[cell] = (acr[cell] as number) + best;
   }
-  return { monthly: { from, months, acr, seen }, outcomes };
+  return { monthly: { from, months, acr, present, seen }, outcomes };
 }
 
 /**

@@ -34,11 +34,29 @@ export function ttmAt(monthly: AzureMonthly, m: number, ttmMonths: number): Floa
   return out;
 }
 
+/** 1 for tenants with an eligible row in months `from … to`. */
+export function presentIn(monthly: AzureMonthly, from: number, to: number): Uint8Array {
+  const tenants = monthly.seen.length;
+  const out = new Uint8Array(tenants);
+  const a = Math.max(0, from - monthly.from);
+  const b = Math.min(monthly.months - 1, to - monthly.from);
+  for (let t = 0; t < tenants; t++) {
+    if (monthly.seen[t] === 0) continue;
+    const base = t * monthly.months;
+    for (let k = a; k <= b; k++)
+      if (monthly.present[base + k] === 1) {
+        out[t] = 1;
+        break;
+      }
+  }
+  return out;
+}
+
 /** {@link AzureTtm} at the as-of month `asOf` (a month index). */
 export function azureTtm(monthly: AzureMonthly, asOf: number, rules: Rules): AzureTtm {
   return {
     now: ttmAt(monthly, asOf, rules.ttmMonths),
     previous: ttmAt(monthly, asOf - rules.compareMonthsBack, rules.ttmMonths),
-    seen: monthly.seen,
+    seen: presentIn(monthly, asOf - rules.compareMonthsBack - rules.ttmMonths + 1, asOf),
   };
 }

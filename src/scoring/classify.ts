@@ -1,7 +1,8 @@
 import { catalogueFor } from "./catalogue";
 import { AzureTable } from "./parse-azure";
 import { M365Table } from "./parse-m365";
-import { Rules } from "./rules/types";
+import { normalizeName } from "./normalize";
+import { PlanRestriction, Rules } from "./rules/types";
 
 /**
  * What a rules version makes of a parsed table's categories (scoring-rules §2): each distinct
@@ -92,8 +93,19 @@ export interface M365Classes {
   /** Per category: the canonical workload (index into `rules.m365Workloads`), or -1. */
   workload: Int16Array;
   type: Int8Array;
-  /** Per workload name of the table: how the catalogue reads it. */
-  names: { workload: number; reason: number; suspicious: boolean }[];
+  /**
+   * Per workload name of the table: how the catalogue reads it, and the plan it is taken to be
+   * when a plan restriction applies and the name says none.
+   */
+  names: { workload: number; reason: number; suspicious: boolean; assumedPlan: string | null }[];
+}
+
+/** How a plan restriction reads a workload name: excluded, a named plan, or no plan (assumed). */
+function planOf(name: string, restriction: PlanRestriction): "excluded" | "named" | "assumed" {
+  const padded = ` ${normalizeName(name)} `;
+  const has = (words: readonly string[]): boolean => words.some((w) => padded.includes(` ${w} `));
+  if (has(restriction.excluded)) return "excluded";
+  return has(restriction.plans) ? "named" : "assumed";
 }
 
 /** Judges every category of a Microsoft 365 table under `rules`. */
@@ -101,9 +113,21 @@ export function classifyM365(table: M365Table, rules: Rules): M365Classes {
   const catalogue = catalogueFor(rules);
   const names = table.workloads.map((w) => {
     const match = catalogue.matchWorkload(w.name);
-    if (match.kind === "eligible") return { workload: match.index, reason: 0, suspicious: false };
-    if (match.kind === "bundle") return { workload: -1, reason: 2, suspicious: false };
-    return { workload: -1, reason: 1, suspicious: match.suspicious };
+    if (match.kind === "bundle")
+      return { workload: -1, reason: 2, suspicious: false, assumedPlan: null };
+    if (match.kind !== "eligible")
+      return { workload: -1, reason: 1, suspicious: match.suspicious, assumedPlan: null };
+    const canonical = rules.m365Workloads[match.index]?.canonical;
+    const restriction = rules.m365PlanRestrictions.find((r) => r.workload === canonical);
+    const plan = restriction ? planOf(w.name, restriction) : "named";
+    if (plan === "excluded")
+      return { workload: -1, reason: 3, suspicious: false, assumedPlan: null };
+    return {
+      workload: match.index,
+      reason: 0,
+      suspicious: false,
+      assumedPlan: plan === "assumed" ? (restriction?.assumed ?? null) : null,
+    };
   });
   const types = rules.m365Associations.map((a) => a.type);
   const typeOf = table.associations.map((a) => {

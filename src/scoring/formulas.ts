@@ -1,9 +1,10 @@
-import { parseAsOf } from "./as-of";
+import { monthBefore, parseAsOf } from "./as-of";
 import { catalogueFor } from "./catalogue";
 import { isBlankText } from "./cells";
 import { isInputError } from "./errors";
 import { METRICS } from "./labels";
-import { Rules, Track } from "./rules/types";
+import { rulesFor, RULES_IDS } from "./rules";
+import { Track } from "./rules/types";
 import { Inputs } from "./parse-inputs";
 import { ScoreResult, scoreTables } from "./score";
 
@@ -77,10 +78,28 @@ function range(cells: RangeArg): readonly (readonly unknown[])[] {
   return Array.isArray(cells) ? cells : [[cells]];
 }
 
-/** Scores the given ranges, turning input errors into #VALUE! failures. */
-function score(inputs: Inputs, rules: Rules, asOf: number | undefined): ScoreResult {
+/** Reads a rules argument: a version id ("2025", "2026", or the number); blank gives the default. */
+export function parseRulesArg(rules: unknown): string | null {
+  if (rules === null || rules === undefined || (typeof rules === "string" && rules.trim() === ""))
+    return null;
+  const id = String(rules).trim();
+  if (!RULES_IDS.includes(id))
+    throw new FormulaFailure(
+      "value",
+      `Unknown rules version "${id}": use ${RULES_IDS.map((r) => `"${r}"`).join(" or ")}, or leave it out for the version in force in the as-of month.`
+    );
+  return id;
+}
+
+/** Scores the given ranges (without the rules comparison), turning input errors into #VALUE!. */
+function score(inputs: Inputs, asOf: number | undefined, rules: unknown): ScoreResult {
+  const chosen = parseRulesArg(rules);
   try {
-    return scoreTables(inputs, rules, asOf === undefined ? {} : { asOf });
+    return scoreTables(inputs, {
+      ...(asOf === undefined ? {} : { asOf }),
+      rules: chosen,
+      comparison: false,
+    });
   } catch (error) {
     if (isInputError(error)) throw new FormulaFailure("value", error.message);
     throw error;
@@ -104,7 +123,7 @@ export function usageMetricFormula(
   moreUsage: RangeArg,
   track: unknown,
   asOf: unknown,
-  rules: Rules
+  rules?: unknown
 ): number {
   const t = parseTrack(track, "enterprise", false) as Track;
   const month = parseAsOfArg(asOf);
@@ -114,7 +133,7 @@ export function usageMetricFormula(
       "na",
       "Nothing to score: give an Azure or Microsoft 365 range with its header row."
     );
-  return score(inputs, rules, month).tracks[t][metric].points;
+  return score(inputs, month, rules).tracks[t][metric].points;
 }
 
 /** Points of the intermediate-certifications metric (SKILLING). */
@@ -122,7 +141,7 @@ export function skillingFormula(
   certifications: RangeArg,
   track: unknown,
   asOf: unknown,
-  rules: Rules
+  rules?: unknown
 ): number {
   const t = parseTrack(track, "enterprise", false) as Track;
   const month = parseAsOfArg(asOf);
@@ -133,8 +152,8 @@ export function skillingFormula(
     );
   return score(
     { certifications: { cells: range(certifications), name: "certifications" } },
-    rules,
-    month
+    month,
+    rules
   ).tracks[t].skilling.points;
 }
 
@@ -143,7 +162,7 @@ function fullScore(
   moreUsage: RangeArg,
   certifications: RangeArg,
   asOf: unknown,
-  rules: Rules
+  rules: unknown
 ): ScoreResult {
   const month = parseAsOfArg(asOf);
   const inputs = usageInputs(usage, moreUsage);
@@ -155,7 +174,7 @@ function fullScore(
       "Nothing to score: give usage ranges and a certifications range, each with its header row."
     );
   }
-  return score(inputs, rules, month);
+  return score(inputs, month, rules);
 }
 
 /** Total points (SCORE): a track's total, or the best path's (default). */
@@ -165,7 +184,7 @@ export function scoreFormula(
   certifications: RangeArg,
   track: unknown,
   asOf: unknown,
-  rules: Rules
+  rules?: unknown
 ): number {
   const t = parseTrack(track, "best", true);
   const result = fullScore(usage, moreUsage, certifications, asOf, rules);
@@ -178,7 +197,7 @@ export function qualifiedFormula(
   moreUsage: RangeArg,
   certifications: RangeArg,
   asOf: unknown,
-  rules: Rules
+  rules?: unknown
 ): boolean {
   return fullScore(usage, moreUsage, certifications, asOf, rules).qualified;
 }
@@ -189,7 +208,7 @@ export function scorecardFormula(
   moreUsage: RangeArg,
   certifications: RangeArg,
   asOf: unknown,
-  rules: Rules
+  rules?: unknown
 ): (string | number | boolean)[][] {
   const r = fullScore(usage, moreUsage, certifications, asOf, rules);
   return [
@@ -205,8 +224,17 @@ export function scorecardFormula(
   ];
 }
 
-/** The canonical eligible name of a product (ELIGIBLE), or `false`. */
-export function eligibleFormula(product: unknown, rules: Rules): string | boolean {
+/**
+ * The canonical eligible name of a product (ELIGIBLE), or `false`, under the version named or
+ * else the one in force in the month before `today`.
+ */
+export function eligibleFormula(
+  product: unknown,
+  rules?: unknown,
+  today = new Date()
+): string | boolean {
+  const chosen = parseRulesArg(rules);
+  const version = rulesFor(monthBefore(today), chosen).rules;
   if (isBlankText(product)) return false;
-  return catalogueFor(rules).canonicalProduct(String(product)) ?? false;
+  return catalogueFor(version).canonicalProduct(String(product)) ?? false;
 }

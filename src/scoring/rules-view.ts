@@ -98,7 +98,8 @@ function azureWarnings(
 function m365Warnings(
   parsed: ParsedInputs,
   classes: M365Classes[],
-  issues: Map<string, Issue[]>
+  issues: Map<string, Issue[]>,
+  rules: Rules
 ): void {
   parsed.m365.forEach((table, k) => {
     const cls = classes[k] as M365Classes;
@@ -123,6 +124,23 @@ function m365Warnings(
           )
         );
     });
+    // One note per restricted workload: how many rows name no plan and are taken as the assumed one.
+    const assumed = new Map<string, { plan: string; rows: number }>();
+    table.workloads.forEach((w, n) => {
+      const name = cls.names[n];
+      if (!name?.assumedPlan || w.rows === 0) return;
+      const workload = rules.m365Workloads[name.workload]?.canonical ?? w.name;
+      const entry = assumed.get(workload) ?? { plan: name.assumedPlan, rows: 0 };
+      entry.rows += w.rows;
+      assumed.set(workload, entry);
+    });
+    for (const [workload, { plan, rows }] of assumed)
+      addIssue(issues, {
+        severity: "info",
+        table: table.table,
+        row: null,
+        message: `${rows} ${workload} row${rows === 1 ? " names" : "s name"} no plan and ${rows === 1 ? "is" : "are"} taken as ${plan} (rules ${rules.id}: only ${plan} counts; a name saying another plan is not eligible).`,
+      });
     bundleRows.sort((a, b) => a.row - b.row);
     for (const b of bundleRows.slice(0, LISTED_BUNDLE_ROWS))
       addIssue(issues, {
@@ -175,7 +193,7 @@ export function rulesView(parsed: ParsedInputs, rules: Rules, window: MonthWindo
       : null;
   const issues = new Map<string, Issue[]>();
   azureWarnings(parsed, azureClasses, issues);
-  m365Warnings(parsed, m365Classes, issues);
+  m365Warnings(parsed, m365Classes, issues, rules);
   const counts = (
     tables: { counts: RowCounts }[],
     outcomes: VersionOutcomes[] | undefined

@@ -1,72 +1,27 @@
 import { resolveAsOf } from "./as-of";
-import { azureTtm, AzureTtm } from "./azure-metrics";
 import { formatDay, formatMonth, lastDayOfMonth } from "./calendar";
-import {
-  COUNT_BITS,
-  CustomerExplanation,
-  explainCustomers,
-  tenantFlags,
-} from "./explain-customers";
+import { matchCertifications, MatchedCert, PersonExplanation } from "./certifications";
+import { compareRules, RulesComparison, VersionRun } from "./comparison";
+import { CustomerExplanation, explainCustomers } from "./explain-customers";
 import { TableKind } from "./headers";
 import { Issue, RowCounts } from "./issues";
-import { m365Snapshots, M365Snapshots } from "./m365-metrics";
-import { fromMicro, MICRO_PER_USD } from "./money";
+import { MonthDetail, MonthScore, scoreMonth } from "./month-score";
 import { Inputs, parseInputs, ParsedInputs } from "./parse-inputs";
-import { clampThirds, pointsOf, Thirds, thirdsOf } from "./points";
-import { Rules, Track, TRACKS } from "./rules/types";
-import { rulesView } from "./rules-view";
-import {
-  evaluateCertifications,
-  matchCertifications,
-  PersonExplanation,
-  skillingThirds,
-} from "./skilling";
+import { rulesFor, RULES_VERSIONS } from "./rules";
+import { Rules } from "./rules/types";
+import { rulesView, RulesView } from "./rules-view";
 import { TableShape } from "./table";
 
-/** One side (Azure or Microsoft 365) of a metric. */
-export interface SideResult {
-  /** Count of tenants (net adds, deployments), USD (Azure usage) or protected users (Microsoft 365 usage) at M. */
-  current: number;
-  /** The same at M − 12. */
-  previous: number;
-  /** Side points, floored at 0 and capped at the metric maximum. */
-  points: number;
-  /** Side points in thirds. */
-  thirds: Thirds;
-}
+export type {
+  MonthScore,
+  SideResult,
+  SidedMetric,
+  SkillingMetric,
+  TrackResult,
+} from "./month-score";
+export { bestTrack } from "./month-score";
 
-/** A metric with an Azure and a Microsoft 365 side. */
-export interface SidedMetric {
-  points: number;
-  thirds: Thirds;
-  max: number;
-  azure: SideResult;
-  m365: SideResult;
-}
-
-/** The intermediate-certifications metric. */
-export interface SkillingMetric {
-  points: number;
-  thirds: Thirds;
-  max: number;
-  /** Distinct people holding a step-1, step-2 and step-3 certification on the evaluation day. */
-  step1: number;
-  step2: number;
-  step3: number;
-}
-
-/** One track's score. */
-export interface TrackResult {
-  netCustomerAdds: SidedMetric;
-  skilling: SkillingMetric;
-  deployments: SidedMetric;
-  usageGrowth: SidedMetric;
-  total: number;
-  totalThirds: Thirds;
-  qualified: boolean;
-}
-
-/** An input table's summary: its name, kind, rows and outcome counts. */
+/** An input table's summary: its name, kind, layout, rows and outcome counts. */
 export interface InputSummary {
   table: string;
   kind: TableKind;
@@ -79,18 +34,15 @@ export interface InputSummary {
 }
 
 /** Everything the scorecard, the command line and the custom functions show. */
-export interface ScoreResult {
-  rules: string;
+export interface ScoreResult extends MonthScore {
+  /** Why this rules version: "in force for 2026-10" or "chosen". */
+  rulesReason: string;
   rulesTitle: string;
   sourceUrl: string;
-  /** `YYYY-MM`. */
-  asOf: string;
   /** The evaluation day (last day of the as-of month), `YYYY-MM-DD`. */
   evaluationDay: string;
-  tracks: Record<Track, TrackResult>;
-  bestTrack: Track;
-  total: number;
-  qualified: boolean;
+  /** The same data and month under every rules version, and what differs. */
+  comparison: RulesComparison;
   issues: Issue[];
   customers: CustomerExplanation[];
   people: PersonExplanation[];
@@ -101,169 +53,55 @@ export interface ScoreResult {
 export interface ScoreOptions {
   /** As-of month index; default per scoring-rules §6. */
   asOf?: number;
+  /** The rules version named by the user; default the one in force in the as-of month (§9). */
+  rules?: string | null;
   /** "Today" for the default as-of without usage data (tests pin it). */
   today?: Date;
+  /** Compute the rules comparison (default true); the single-number functions skip it. */
+  comparison?: boolean;
 }
 
-function side(current: number, previous: number, thirds: Thirds): SideResult {
-  return { current, previous, points: pointsOf(thirds), thirds };
-}
+/**
+ * The parsed inputs read under rules versions over a window of months, each version read once
+ * (the main score, the comparison and the history share them).
+ */
+export class ScoringContext {
+  private readonly views = new Map<string, RulesView>();
+  private readonly certs = new Map<string, MatchedCert[]>();
 
-function sided(azure: SideResult, m365: SideResult, max: number): SidedMetric {
-  const thirds = Math.min(thirdsOf(max), azure.thirds + m365.thirds);
-  return { points: pointsOf(thirds), thirds, max, azure, m365 };
-}
+  /**
+   * @param window months the views cover (the as-of month and what its metrics look back on)
+   */
+  constructor(
+    readonly parsed: ParsedInputs,
+    readonly window: { from: number; to: number }
+  ) {}
 
-/** Counts per side and track, accumulated over tenants. */
-interface Tally {
-  azureAdds: [number, number];
-  m365Adds: Record<Track, [number, number]>;
-  azureDeployments: Record<Track, [number, number]>;
-  m365Deployments: Record<Track, [number, number]>;
-  /** Micro-dollars. */
-  azureSecurityAcr: Record<Track, [number, number]>;
-  protectedUsers: Record<Track, [number, number]>;
-}
-
-function emptyTally(): Tally {
-  const pair = (): Record<Track, [number, number]> => ({ enterprise: [0, 0], smb: [0, 0] });
-  return {
-    azureAdds: [0, 0],
-    m365Adds: pair(),
-    azureDeployments: pair(),
-    m365Deployments: pair(),
-    azureSecurityAcr: pair(),
-    protectedUsers: pair(),
-  };
-}
-
-function tally(
-  tenants: number,
-  ttm: AzureTtm | null,
-  m365: M365Snapshots | null,
-  rules: Rules
-): { tally: Tally; flags: Int32Array } {
-  const result = emptyTally();
-  const flags = new Int32Array(tenants);
-  const B = COUNT_BITS;
-  for (let t = 0; t < tenants; t++) {
-    const hasAzure = ttm !== null && ttm.seen[t] === 1;
-    const now = hasAzure ? ttm.now[t] : undefined;
-    const prev = hasAzure ? ttm.previous[t] : undefined;
-    const mNow = m365?.now.get(t);
-    const mPrev = m365?.previous.get(t);
-    const f = tenantFlags(now, prev, mNow, mPrev, rules);
-    flags[t] = f;
-    if (f === 0) continue;
-    for (const k of [0, 1] as const) {
-      if (f & B.azureNetAdds[k]) result.azureAdds[k]++;
-      const ttmK = (k === 0 ? now : prev) ?? 0;
-      const activePaid = (k === 0 ? mNow : mPrev)?.activePaidTotal ?? 0;
-      for (const track of TRACKS) {
-        if (f & B.m365NetAdds[track][k]) result.m365Adds[track][k]++;
-        if (f & B.azureDeployment[track][k]) result.azureDeployments[track][k]++;
-        if (f & B.m365Deployment[track][k]) result.m365Deployments[track][k]++;
-        if (f & B.azureUsage[track][k]) result.azureSecurityAcr[track][k] += ttmK;
-        if (f & B.m365Usage[track][k]) result.protectedUsers[track][k] += activePaid;
-      }
-    }
+  /** The inputs as `rules` read them. */
+  view(rules: Rules): RulesView {
+    let view = this.views.get(rules.id);
+    if (!view) this.views.set(rules.id, (view = rulesView(this.parsed, rules, this.window)));
+    return view;
   }
-  return { tally: result, flags };
+
+  /** Every certification row matched under `rules`. */
+  matched(rules: Rules): MatchedCert[] {
+    let matched = this.certs.get(rules.id);
+    if (!matched) {
+      matched = this.parsed.certifications.flatMap((t) => matchCertifications(t.rows, rules));
+      this.certs.set(rules.id, matched);
+    }
+    return matched;
+  }
+
+  /** The score of month `m` under `rules`. */
+  month(rules: Rules, m: number): MonthDetail {
+    return scoreMonth(this.view(rules), this.parsed.tenants.size, this.matched(rules), m);
+  }
 }
 
-function trackResult(
-  track: Track,
-  t: Tally,
-  skill: { step1: number; step2: number; step3: number },
-  hasAzure: boolean,
-  hasM365: boolean,
-  rules: Rules
-): TrackResult {
-  const max = rules.maxPoints;
-  const none = side(0, 0, 0);
-  const netSide = (counts: [number, number]): SideResult =>
-    side(
-      counts[0],
-      counts[1],
-      clampThirds(
-        thirdsOf((counts[0] - counts[1]) * rules.netCustomerAdds.pointsPerCustomer[track]),
-        max.netCustomerAdds
-      )
-    );
-  const deploySide = (counts: [number, number]): SideResult =>
-    side(
-      counts[0],
-      counts[1],
-      clampThirds(
-        Math.floor(
-          ((counts[0] - counts[1]) * thirdsOf(max.deployments)) /
-            rules.deployments.deploymentsForMax
-        ),
-        max.deployments
-      )
-    );
-  const growth = (delta: number, perPoint: number): Thirds =>
-    clampThirds(thirdsOf(Math.floor(delta / perPoint)), max.usageGrowth);
-  const acr = t.azureSecurityAcr[track];
-  const users = t.protectedUsers[track];
-
-  const netCustomerAdds = sided(
-    hasAzure ? netSide(t.azureAdds) : none,
-    hasM365 ? netSide(t.m365Adds[track]) : none,
-    max.netCustomerAdds
-  );
-  const deployments = sided(
-    hasAzure ? deploySide(t.azureDeployments[track]) : none,
-    hasM365 ? deploySide(t.m365Deployments[track]) : none,
-    max.deployments
-  );
-  const usageGrowth = sided(
-    hasAzure
-      ? side(
-          fromMicro(acr[0]),
-          fromMicro(acr[1]),
-          growth(acr[0] - acr[1], rules.usageGrowth.azureUsdPerPoint[track] * MICRO_PER_USD)
-        )
-      : none,
-    hasM365
-      ? side(
-          users[0],
-          users[1],
-          growth(users[0] - users[1], rules.usageGrowth.m365UsersPerPoint[track])
-        )
-      : none,
-    max.usageGrowth
-  );
-  const skillThirds = skillingThirds(track, skill.step1, skill.step2, skill.step3, rules);
-  const skilling: SkillingMetric = {
-    points: pointsOf(skillThirds),
-    thirds: skillThirds,
-    max: max.skilling,
-    ...skill,
-  };
-  const metrics = [netCustomerAdds.thirds, skillThirds, deployments.thirds, usageGrowth.thirds];
-  const totalThirds = metrics.reduce((a, b) => a + b, 0);
-  const q = rules.qualification;
-  const qualified =
-    totalThirds >= thirdsOf(q.minTotal) && metrics.every((m) => m >= thirdsOf(q.minPerMetric));
-  return {
-    netCustomerAdds,
-    skilling,
-    deployments,
-    usageGrowth,
-    total: pointsOf(totalThirds),
-    totalThirds,
-    qualified,
-  };
-}
-
-/** The best path (scoring-rules §5): qualifying first, then the higher total, then Enterprise. */
-export function bestTrack(tracks: Record<Track, TrackResult>): Track {
-  const e = tracks.enterprise;
-  const s = tracks.smb;
-  if (e.qualified !== s.qualified) return e.qualified ? "enterprise" : "smb";
-  return s.totalThirds > e.totalThirds ? "smb" : "enterprise";
-}
+/** Months before the as-of month that the building blocks must reach: a year's TTM a year back. */
+export const LOOK_BACK_MONTHS = 23;
 
 function missingMonthWarnings(parsed: ParsedInputs, asOf: number, rules: Rules): Issue[] {
   const issues: Issue[] = [];
@@ -291,71 +129,6 @@ function missingMonthWarnings(parsed: ParsedInputs, asOf: number, rules: Rules):
   return issues;
 }
 
-/** Scores parsed tables for both tracks, with the explanations of every customer and person. */
-export function scoreParsed(
-  parsed: ParsedInputs,
-  rules: Rules,
-  options: ScoreOptions = {}
-): ScoreResult {
-  const usage: TableShape[] = [...parsed.azure, ...parsed.m365];
-  const { asOf, issues: asOfIssues } = resolveAsOf(
-    options.asOf,
-    usage,
-    options.today ?? new Date()
-  );
-  const day = lastDayOfMonth(asOf);
-  const tenantCount = parsed.tenants.size;
-  const view = rulesView(parsed, rules, {
-    from: asOf - rules.compareMonthsBack - rules.ttmMonths + 1,
-    to: asOf,
-  });
-  const ttm: AzureTtm | null = view.azure ? azureTtm(view.azure, asOf, rules) : null;
-  const snaps: M365Snapshots | null = view.m365 ? m365Snapshots(view.m365, asOf, rules) : null;
-  const { tally: t, flags } = tally(tenantCount, ttm, snaps, rules);
-  const matched = parsed.certifications.map((table) => matchCertifications(table.rows, rules));
-  const skill = evaluateCertifications(matched.flat(), day);
-  const steps = { step1: skill.step1, step2: skill.step2, step3: skill.step3 };
-  const tracks: Record<Track, TrackResult> = {
-    enterprise: trackResult("enterprise", t, steps, ttm !== null, snaps !== null, rules),
-    smb: trackResult("smb", t, steps, ttm !== null, snaps !== null, rules),
-  };
-  const best = bestTrack(tracks);
-  const certCounts = parsed.certifications.map((table, k) => {
-    const counted = (matched[k] ?? []).filter((m) => m.row.isCertification && m.rule).length;
-    const notCertification = (matched[k] ?? []).filter((m) => !m.row.isCertification).length;
-    const notSecurity = (matched[k] ?? []).length - counted - notCertification;
-    const notEligible: Record<string, number> = {};
-    if (notCertification > 0) notEligible["training type"] = notCertification;
-    if (notSecurity > 0) notEligible.certification = notSecurity;
-    return { ...table.counts, counted, notEligible };
-  });
-  const summaries: InputSummary[] = [
-    ...parsed.azure.map((x, k) => summary(x, "azure", view.azureCounts[k] ?? x.counts)),
-    ...parsed.m365.map((x, k) => summary(x, "m365", view.m365Counts[k] ?? x.counts)),
-    ...parsed.certifications.map((x, k) => summary(x, "certifications", certCounts[k] ?? x.counts)),
-  ];
-  const tables: TableShape[] = [...parsed.azure, ...parsed.m365, ...parsed.certifications];
-  return {
-    rules: rules.id,
-    rulesTitle: rules.title,
-    sourceUrl: rules.sourceUrl,
-    asOf: formatMonth(asOf),
-    evaluationDay: formatDay(day),
-    tracks,
-    bestTrack: best,
-    total: tracks[best].total,
-    qualified: tracks[best].qualified,
-    issues: [
-      ...asOfIssues,
-      ...missingMonthWarnings(parsed, asOf, rules),
-      ...tables.flatMap((x) => [...x.issues, ...(view.issues.get(x.table) ?? [])]),
-    ],
-    customers: explainCustomers(parsed.tenants, ttm, snaps, flags, view.excludedByTenant, rules),
-    people: skill.people,
-    inputs: summaries,
-  };
-}
-
 function summary(table: TableShape, kind: TableKind, counts: RowCounts): InputSummary {
   const widePairs = "widePairs" in table ? (table as { widePairs: number }).widePairs : 0;
   return {
@@ -368,7 +141,74 @@ function summary(table: TableShape, kind: TableKind, counts: RowCounts): InputSu
   };
 }
 
+/** Row outcomes of every table under the view's rules (certifications: Security or not). */
+function inputSummaries(
+  parsed: ParsedInputs,
+  view: RulesView,
+  certs: MatchedCert[]
+): InputSummary[] {
+  let next = 0;
+  const certCounts = parsed.certifications.map((table) => {
+    const mine = certs.slice(next, (next += table.rows.length));
+    const notCertification = mine.filter((m) => !m.row.isCertification).length;
+    const counted = mine.filter((m) => m.row.isCertification && m.rule).length;
+    const notSecurity = mine.length - counted - notCertification;
+    const notEligible: Record<string, number> = {};
+    if (notCertification > 0) notEligible["training type"] = notCertification;
+    if (notSecurity > 0) notEligible.certification = notSecurity;
+    return { ...table.counts, counted, notEligible };
+  });
+  return [
+    ...parsed.azure.map((x, k) => summary(x, "azure", view.azureCounts[k] ?? x.counts)),
+    ...parsed.m365.map((x, k) => summary(x, "m365", view.m365Counts[k] ?? x.counts)),
+    ...parsed.certifications.map((x, k) => summary(x, "certifications", certCounts[k] ?? x.counts)),
+  ];
+}
+
+/**
+ * Scores parsed tables for both tracks under the rules version chosen for the as-of month, with
+ * the explanations of every customer and person and the comparison with every other version.
+ * @throws InputError for an unknown rules id
+ */
+export function scoreParsed(parsed: ParsedInputs, options: ScoreOptions = {}): ScoreResult {
+  const usage: TableShape[] = [...parsed.azure, ...parsed.m365];
+  const { asOf, issues: asOfIssues } = resolveAsOf(
+    options.asOf,
+    usage,
+    options.today ?? new Date()
+  );
+  const { rules, reason } = rulesFor(asOf, options.rules);
+  const context = new ScoringContext(parsed, { from: asOf - LOOK_BACK_MONTHS, to: asOf });
+  const detail = context.month(rules, asOf);
+  const view = context.view(rules);
+  const runs: VersionRun[] =
+    options.comparison === false
+      ? [{ view, detail, reason }]
+      : RULES_VERSIONS.map((r) =>
+          r.id === rules.id
+            ? { view, detail, reason }
+            : { view: context.view(r), detail: context.month(r, asOf), reason: "for comparison" }
+        );
+  const tables: TableShape[] = [...parsed.azure, ...parsed.m365, ...parsed.certifications];
+  return {
+    ...detail.score,
+    rulesReason: reason,
+    rulesTitle: rules.title,
+    sourceUrl: rules.sourceUrl,
+    evaluationDay: formatDay(lastDayOfMonth(asOf)),
+    comparison: compareRules(parsed, runs),
+    issues: [
+      ...asOfIssues,
+      ...missingMonthWarnings(parsed, asOf, rules),
+      ...tables.flatMap((x) => [...x.issues, ...(view.issues.get(x.table) ?? [])]),
+    ],
+    customers: explainCustomers(parsed.tenants, detail.years, view.excludedByTenant, rules),
+    people: detail.skill.people,
+    inputs: inputSummaries(parsed, view, context.matched(rules)),
+  };
+}
+
 /** Parses and scores in one call (see {@link parseInputs} and {@link scoreParsed}). */
-export function scoreTables(inputs: Inputs, rules: Rules, options: ScoreOptions = {}): ScoreResult {
-  return scoreParsed(parseInputs(inputs), rules, options);
+export function scoreTables(inputs: Inputs, options: ScoreOptions = {}): ScoreResult {
+  return scoreParsed(parseInputs(inputs), options);
 }

@@ -4,7 +4,7 @@ import {
   formatPoints,
   isInputError,
   parseAsOf,
-  RULES_2025,
+  RULES_IDS,
   ScoreResult,
   TableKind,
   TRACK_LABEL,
@@ -114,6 +114,8 @@ function selection(): Selection {
     m365: chosen("m365"),
     certifications: chosen("certifications"),
   };
+  const rules = el<HTMLSelectElement>("rules").value;
+  if (rules !== "") s.rules = rules;
   const asOfText = el<HTMLInputElement>("asof").value.trim();
   if (asOfText !== "") {
     const month = parseAsOf(asOfText);
@@ -143,7 +145,7 @@ function showSummary(result: ScoreResult, sheetName: string): void {
   }
   const best = TRACK_LABEL[result.bestTrack];
   el("best").textContent =
-    `Best path: ${best}, ${formatPoints(result.total)} points, ${result.qualified ? "qualified" : "not qualified"} (as of ${result.asOf}).`;
+    `Best path: ${best}, ${formatPoints(result.total)} points, ${result.qualified ? "qualified" : "not qualified"} (as of ${result.asOf}, rules ${result.rules}, ${result.rulesReason}).`;
   const count = (s: string): number => result.issues.filter((i) => i.severity === s).length;
   el("issues").textContent =
     `Data issues: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} notes (listed on the sheet).`;
@@ -160,15 +162,10 @@ async function build(): Promise<void> {
     if ((s.azure?.length ?? 0) + (s.m365?.length ?? 0) + (s.certifications?.length ?? 0) === 0)
       throw new Error("Choose at least one input table.");
     await Excel.run(async (context) => {
-      const { result, outcome } = await buildScorecard(
-        context,
-        s,
-        RULES_2025,
-        (message, fraction) => {
-          progress.value = Math.round(fraction * 100);
-          setStatus(message);
-        }
-      );
+      const { result, outcome } = await buildScorecard(context, s, (message, fraction) => {
+        progress.value = Math.round(fraction * 100);
+        setStatus(message);
+      });
       showSummary(result, outcome.sheetName);
       setStatus(`Scorecard written to sheet "${outcome.sheetName}".`);
     });
@@ -199,6 +196,19 @@ function report(error: unknown): void {
   );
 }
 
+/** The rules choice: Automatic (the version in force in the as-of month) or a named version. */
+function fillRules(): void {
+  const select = el<HTMLSelectElement>("rules");
+  select.replaceChildren(
+    ...["", ...RULES_IDS].map((id) => {
+      const option = document.createElement("option");
+      option.value = id;
+      option.textContent = id === "" ? "Automatic (in force in the as-of month)" : id;
+      return option;
+    })
+  );
+}
+
 /** Wires the pane once Office is ready; outside Excel it explains how to load the add-in. */
 export function start(): void {
   Office.onReady((info) => {
@@ -208,6 +218,7 @@ export function start(): void {
       return;
     }
     el("form").hidden = false;
+    fillRules();
     el("form").addEventListener("submit", (event) => {
       event.preventDefault();
       build().catch(report);

@@ -204,13 +204,28 @@ describe("bad input gives #VALUE! with a message that says what to fix", () => {
 
 describe("ELIGIBLE", () => {
   it.each([
-    ["Azure Security Center Standard", "Security Center"],
-    ["Azure Sentinel", "Microsoft Sentinel"],
-    ["MDE", "Microsoft Defender for Endpoint"],
-    ["Virtual Machines", false],
-    ["", false],
-    [null, false],
-  ])("ELIGIBLE(%p) = %p", (product, expected) => {
-    expect(call(fn("ELIGIBLE"), product)).toBe(expected);
+    ["Azure Security Center Standard", "2025", "Security Center"],
+    ["Azure Sentinel", "2025", "Microsoft Sentinel"],
+    ["MDE", "2025", "Microsoft Defender for Endpoint"],
+    ["Network Watcher", "2025", "Network Watcher"],
+    ["Network Watcher", "2026", false],
+    ["Azure Security Center Standard", "2026", "Microsoft Defender for Cloud"],
+    ["Azure Active Directory", "2026", "Microsoft Entra"],
+    ["Azure Active Directory", "2025", false],
+    ["Virtual Machines", "2026", false],
+    ["", "2025", false],
+    [null, null, false],
+  ])("ELIGIBLE(%p, %p) = %p", (product, rules, expected) => {
+    expect(call(fn("ELIGIBLE"), product, rules)).toBe(expected);
+  });
+  it("uses the rules in force last month when no version is named (2026 today)", () => {
+    expect(call(fn("ELIGIBLE"), "Network Watcher")).toBe(false);
+  });
+  it("names the versions it knows when given another", () => {
+    expect(call(fn("ELIGIBLE"), "Key Vault", "2024")).toEqual({
+      error: "#VALUE!",
+      message:
+        'Unknown rules version "2024": use "2025" or "2026", or leave it out for the version in force in the as-of month.',
+    });
   });
 });

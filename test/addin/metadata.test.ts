@@ -41,6 +41,7 @@ describe("functions.json", () => {
       ["moreUsage", "matrix", true],
       ["track", "scalar", true],
       ["asOf", "scalar", true],
+      ["rules", "scalar", true],
     ]);
     expect(byId.get("SCORE")?.parameters.map((p) => p.optional ?? false)).toEqual([
       false,
@@ -48,7 +49,11 @@ describe("functions.json", () => {
       false,
       true,
       true,
+      true,
     ]);
+    // Every function that takes an as-of month takes the rules version last.
+    for (const f of metadata.functions.filter((f) => f.parameters.some((p) => p.name === "asOf")))
+      expect(f.parameters[f.parameters.length - 1]?.name).toBe("rules");
     expect(byId.get("SCORECARD")?.result.dimensionality).toBe("matrix");
     expect(byId.get("QUALIFIED")?.result.type).toBe("boolean");
   });

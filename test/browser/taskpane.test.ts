@@ -2,7 +2,7 @@ import { writeFileSync } from "fs";
 import { join } from "path";
 import { Browser, Page } from "playwright-core";
 import { azureCells, certCells, m365Cells } from "../../bench/data";
-import { RULES_2025, scoreTables } from "../../src/scoring";
+import { scoreTables } from "../../src/scoring";
 import { WorkbookSnapshot } from "../fakes/fake-excel";
 import { buildFakeOffice, launch, RESULTS, route, serveDist, Traffic } from "./harness";
 
@@ -19,14 +19,11 @@ const seed = {
   ],
   tables: [{ sheet: "Licences", name: "M365Licences", address: `A1:H${m365.length}` }],
 };
-const expected = scoreTables(
-  {
-    azure: { cells: azure, name: "Azure consumption" },
-    m365: { cells: m365, name: "M365Licences" },
-    certifications: { cells: certs, name: "Certifications" },
-  },
-  RULES_2025
-);
+const expected = scoreTables({
+  azure: { cells: azure, name: "Azure consumption" },
+  m365: { cells: m365, name: "M365Licences" },
+  certifications: { cells: certs, name: "Certifications" },
+});
 
 let browser: Browser;
 let stop: () => void;

@@ -8,7 +8,7 @@ import {
   writeScorecard,
 } from "../../src/excel/write-scorecard";
 import { buildScorecardLayout } from "../../src/report/layout";
-import { RULES_2025, scoreTables } from "../../src/scoring";
+import { scoreTables } from "../../src/scoring";
 import { azureCells, certCells, m365Cells } from "../../bench/data";
 import { CELL_LIMIT, FakeWorkbook, fakeGlobals, PAYLOAD_LIMIT } from "../fakes/fake-excel";
 
@@ -22,11 +22,10 @@ function workbook(): FakeWorkbook {
 }
 
 function layoutFor(customers: number): ReturnType<typeof buildScorecardLayout> {
-  const result = scoreTables(
-    { azure: { cells: azureCells(customers * 4, customers, 5), name: "Azure" } },
-    RULES_2025
-  );
-  return buildScorecardLayout(result, { generated: "2026-11-22T00:00:00.000Z", rules: RULES_2025 });
+  const result = scoreTables({
+    azure: { cells: azureCells(customers * 4, customers, 5), name: "Azure" },
+  });
+  return buildScorecardLayout(result, { generated: "2026-11-22T00:00:00.000Z" });
 }
 
 describe("finding input tables", () => {
@@ -58,7 +57,7 @@ describe("what the pane offers as inputs", () => {
     const wb = workbook();
     wb.addSheet("Azure", azureCells(200, 20, 3));
     const before = await findCandidates(ctx(wb));
-    await buildScorecard(ctx(wb), { azure: before.filter((c) => c.kind === "azure") }, RULES_2025);
+    await buildScorecard(ctx(wb), { azure: before.filter((c) => c.kind === "azure") });
     expect(wb.snapshot().tables.some((t) => t.name === "ScoreSummary")).toBe(true);
     const after = await findCandidates(ctx(wb));
     expect(after.map((c) => c.label)).toEqual(["Azure (sheet)"]);
@@ -87,7 +86,7 @@ describe("what the pane offers as inputs", () => {
       ["2025-06", "t1", "Key Vault", "n/a"],
     ]);
     const found = await findCandidates(ctx(wb));
-    const { result } = await buildScorecard(ctx(wb), { azure: found }, RULES_2025);
+    const { result } = await buildScorecard(ctx(wb), { azure: found });
     expect(result.issues.find((i) => i.severity === "error")?.row).toBe(5);
   });
 });
@@ -241,7 +240,6 @@ describe("the pane's whole job", () => {
     const { result } = await buildScorecard(
       ctx(wb),
       { azure: [pick("azure")!], m365: [pick("m365")!], certifications: [pick("certifications")!] },
-      RULES_2025,
       (m) => steps.push(m)
     );
     expect(steps[steps.length - 1]).toBe("Done");

@@ -1,4 +1,4 @@
-import { formatMonth, RULES_2025, scoreTables, ScoreResult } from "../../src/scoring";
+import { formatMonth, scoreTables, ScoreResult } from "../../src/scoring";
 import { Inputs } from "../../src/scoring/parse-inputs";
 
 /** Test data builders: small tables in the shapes partners paste. */
@@ -105,5 +105,5 @@ export function score(
   const options = asOf
     ? { asOf: (y ?? 0) * 12 + (m ?? 1) - 1, today: new Date(Date.UTC(2026, 10, 22)) }
     : { today: new Date(Date.UTC(2026, 10, 22)) };
-  return scoreTables(inputs, RULES_2025, options);
+  return scoreTables(inputs, options);
 }

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { writeLayoutSheet } from "../../src/cli/xlsx-writer";
 import { writeScorecard } from "../../src/excel/write-scorecard";
 import { buildScorecardLayout } from "../../src/report/layout";
-import { RULES_2025, scoreTables } from "../../src/scoring";
+import { scoreTables } from "../../src/scoring";
 import { azureCells, certCells, m365Cells } from "../../bench/data";
 import { FakeWorkbook, fakeGlobals, toAddress } from "../fakes/fake-excel";
 
@@ -10,20 +10,14 @@ import { FakeWorkbook, fakeGlobals, toAddress } from "../fakes/fake-excel";
 // xlsx writer (read back from the file bytes) must hold the same values, formulas and tables.
 describe("scorecard parity between the Excel adapter and the xlsx writer", () => {
   it("writes the same cells, formulas, number formats and named tables", async () => {
-    const result = scoreTables(
-      {
-        azure: { cells: azureCells(1500, 60, 41), name: "Azure" },
-        m365: { cells: m365Cells(600, 60, 42), name: "M365" },
-        certifications: { cells: certCells(30, 43), name: "Certs" },
-      },
-      RULES_2025
-    );
+    const result = scoreTables({
+      azure: { cells: azureCells(1500, 60, 41), name: "Azure" },
+      m365: { cells: m365Cells(600, 60, 42), name: "M365" },
+      certifications: { cells: certCells(30, 43), name: "Certs" },
+    });
     // Text that a spreadsheet would otherwise turn into a formula, a number or a date.
     result.customers[0]!.name = "=cmd|' /C calc'!A0";
-    const layout = buildScorecardLayout(result, {
-      generated: "2026-11-22T08:00:00.000Z",
-      rules: RULES_2025,
-    });
+    const layout = buildScorecardLayout(result, { generated: "2026-11-22T08:00:00.000Z" });
 
     const fake = new FakeWorkbook();
     (global as any).Excel = fakeGlobals(fake).Excel;

@@ -1,3 +1,4 @@
+import { addYears, daysFromCivil, formatDay } from "../../src/scoring/calendar";
 import { certTable, score } from "../helpers/tables";
 
 const certs = (rows: [string, string][]): unknown[][] =>
@@ -154,9 +155,15 @@ describe("validity on the evaluation day (last day of the as-of month)", () => {
   it("does not count SC-400 without an earned date", () => {
     expect(holds(["SC-400", "", ""], "2025-06")).toBe(false);
   });
-  it("turns 29 February into 28 February for SC-400's one year", () => {
-    expect(holds(["SC-400", "2024-02-29", ""], "2025-02")).toBe(true);
-    expect(holds(["SC-400", "2024-02-29", ""], "2025-03")).toBe(false);
+  it("counts an unexpired SC-400 before its retirement day like any other certification", () => {
+    // The one-year validity speaks of the time after retirement (scoring-rules §4.2).
+    expect(holds(["SC-400", "2024-02-29", ""], "2025-03")).toBe(true);
+    expect(holds(["SC-400", "", ""], "2025-05")).toBe(true);
+    expect(holds(["SC-400", "", "2025-04-30"], "2025-05")).toBe(false);
+  });
+  it("turns 29 February into 28 February when counting a year", () => {
+    expect(formatDay(addYears(daysFromCivil(2024, 2, 29), 1))).toBe("2025-02-28");
+    expect(formatDay(addYears(daysFromCivil(2023, 3, 1), 1))).toBe("2024-03-01");
   });
 });
 

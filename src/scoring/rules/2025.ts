@@ -9,6 +9,7 @@ export const RULES_2025: Rules = {
   title: "Solutions Partner for Security (2025)",
   sourceUrl:
     "https://learn.microsoft.com/en-us/partner-center/membership/solutions-partner-security",
+  inForceFrom: "2022-10",
   ttmMonths: 12,
   compareMonthsBack: 12,
   qualification: { minTotal: 70, minPerMetric: 1 },
@@ -37,6 +38,7 @@ export const RULES_2025: Rules = {
     azureUsdPerPoint: { enterprise: 1250, smb: 750 },
     m365UsersPerPoint: { enterprise: 125, smb: 50 },
   },
+  smbStickiness: false,
   skilling: {
     enterpriseGate: { step1: 2, step2: 2 },
     enterpriseStep3ForMax: 6,
@@ -183,6 +185,7 @@ export const RULES_2025: Rules = {
     },
     { canonical: "Intune", aliases: ["intune", "microsoft intune*", "microsoft endpoint manager"] },
   ],
+  m365PlanRestrictions: [],
   m365Bundles: [
     "microsoft 365 e3*",
     "microsoft 365 e5*",
@@ -258,7 +261,7 @@ export const RULES_2025: Rules = {
         "information protection and compliance administrator",
       ],
       retired: "2025-05-31",
-      validMonthsAfterEarned: 12,
+      validYearsAfterEarned: 1,
     },
     {
       step: 3,
@@ -281,6 +284,7 @@ export const RULES_2025: Rules = {
     "Best path: a qualifying track beats a non-qualifying one, then the higher total, then Enterprise.",
     "Points are computed exactly in thirds and shown with one decimal; 70 means exactly 70.",
     "ACR amounts are summed exactly to the millionth of a dollar before any threshold is compared.",
+    "A retired certification (SC-400, retired 2025-05-31) counts like any other up to its retirement day; after it, only if it was earned on or before that day, and until one year after it was earned.",
   ],
   limits: [
     "Microsoft computes from its own attribution data, refreshed by about the 20th of each month; this calculator computes from the rows it is given. Differences usually mean missing associations (PAL/CPOR/CSP), unlinked certification profiles, or renamed products.",

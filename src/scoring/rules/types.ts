@@ -30,10 +30,31 @@ export interface CertificationRule {
   title: string;
   /** Normalised names (after removing "microsoft certified " and "microsoft "). */
   names: readonly string[];
-  /** Retirement day (ISO `YYYY-MM-DD`): earned after it never counts. */
+  /**
+   * Retirement day (ISO `YYYY-MM-DD`). Up to it the certification counts as any other; after it,
+   * only if earned on or before it and for {@link validYearsAfterEarned} years after it was earned.
+   */
   retired?: string;
-  /** Months a certification earned before retirement keeps counting after it was earned. */
-  validMonthsAfterEarned?: number;
+  /** Years a retired certification earned before retirement stays valid after it was earned. */
+  validYearsAfterEarned?: number;
+}
+
+/**
+ * A workload that counts only in some plans (2026: "Microsoft Defender for Endpoints (only P2)"):
+ * a name of the workload that says an excluded plan is not eligible; a name that says no plan
+ * counts as the assumed plan, with a note.
+ */
+export interface PlanRestriction {
+  /** The canonical workload it restricts. */
+  workload: string;
+  /** Normalised words that name an excluded plan (matched as whole words), e.g. "p1", "plan 1". */
+  excluded: readonly string[];
+  /** Normalised words that name any plan, so that a name without them is taken as `assumed`. */
+  plans: readonly string[];
+  /** The plan a name without one is taken to be. */
+  assumed: string;
+  /** The not-eligible reason shown for an excluded plan. */
+  reason: string;
 }
 
 /** An eligible association type and the normalised prefixes that name it. */
@@ -50,11 +71,13 @@ export interface Band {
   maxInclusive?: boolean;
 }
 
-/** A rules version (see `2025.ts`). */
+/** A rules version (see `2025.ts`, `2026.ts`). */
 export interface Rules {
   id: string;
   title: string;
   sourceUrl: string;
+  /** The first as-of month (`YYYY-MM`) the version is in force for (scoring-rules §9). */
+  inForceFrom: string;
   /** Months in a trailing-twelve-month window. */
   ttmMonths: number;
   /** How many months back the "previous" snapshot is taken. */
@@ -100,8 +123,15 @@ export interface Rules {
     smbStep2Points: number;
     smbStep3PointsPerPerson: number;
   };
+  /**
+   * SMB stickiness (scoring-rules §8.4): at the as-of month, a tenant that was SMB a year earlier
+   * and is Enterprise now still counts in SMB.
+   */
+  smbStickiness: boolean;
   azureServices: readonly CatalogueEntry[];
   m365Workloads: readonly CatalogueEntry[];
+  /** Workloads that count only in some plans. */
+  m365PlanRestrictions: readonly PlanRestriction[];
   /** Licence bundles that are not workloads (normalised aliases). */
   m365Bundles: readonly string[];
   /** Offer words that make an Azure row ineligible (normalised, matched as whole words). */

@@ -1,8 +1,7 @@
 import { addYears, formatDay, parseIsoDay } from "./calendar";
 import { catalogueFor } from "./catalogue";
 import { CertRow } from "./parse-certs";
-import { clampThirds, Thirds, thirdsOf } from "./points";
-import { CertificationRule, Rules, Track } from "./rules/types";
+import { CertificationRule, Rules } from "./rules/types";
 
 /** Why a certification row does or does not count on the evaluation day. */
 export type CertStatus =
@@ -88,29 +87,35 @@ function judge(m: MatchedCert, day: number): { status: CertStatus; note: string 
       status: "earned-after",
       note: `earned ${formatDay(row.earned)}, after the as-of month`,
     };
-  if (rule.retired) {
-    const retired = parseIsoDay(rule.retired);
-    if (row.earned === null)
-      return {
-        status: "retired",
-        note: `${rule.exam} retired on ${rule.retired}; without an earned date it cannot be shown to be valid`,
-      };
-    if (row.earned > retired)
-      return {
-        status: "retired",
-        note: `${rule.exam} retired on ${rule.retired}, before it was earned`,
-      };
-    const validUntil = addYears(row.earned, Math.floor((rule.validMonthsAfterEarned ?? 0) / 12));
-    if (day > validUntil) {
-      return {
-        status: "retired",
-        note: `${rule.exam} retired on ${rule.retired}; it stayed valid one year after it was earned, until ${formatDay(validUntil)}`,
-      };
-    }
-  }
   if (row.expires !== null && row.expires < day)
     return { status: "expired", note: `expired ${formatDay(row.expires)}` };
-  return { status: "held", note: `held: counts in step ${rule.step}` };
+  const held = `held: counts in step ${rule.step}`;
+  if (!rule.retired) return { status: "held", note: held };
+  // Retired certifications (scoring-rules §4.2): as any other up to the retirement day; after it,
+  // only if earned by then, and for a year after it was earned.
+  const retired = parseIsoDay(rule.retired);
+  if (day <= retired)
+    return { status: "held", note: `${held} (${rule.exam} retires on ${rule.retired})` };
+  if (row.earned === null)
+    return {
+      status: "retired",
+      note: `${rule.exam} retired on ${rule.retired}; without an earned date it cannot be shown to be valid after that day`,
+    };
+  if (row.earned > retired)
+    return {
+      status: "retired",
+      note: `${rule.exam} retired on ${rule.retired}, before it was earned`,
+    };
+  const validUntil = addYears(row.earned, rule.validYearsAfterEarned ?? 0);
+  if (day > validUntil)
+    return {
+      status: "retired",
+      note: `${rule.exam} retired on ${rule.retired}; it stayed valid one year after it was earned, until ${formatDay(validUntil)}`,
+    };
+  return {
+    status: "held",
+    note: `${held} (${rule.exam} retired on ${rule.retired}; valid until ${formatDay(validUntil)}, one year after it was earned)`,
+  };
 }
 
 /**
@@ -174,26 +179,4 @@ export function evaluateCertifications(rows: readonly MatchedCert[], day: number
     step3: steps[2]?.size ?? 0,
     people,
   };
-}
-
-/** Skilling points (thirds) of a track from the distinct people per step. */
-export function skillingThirds(
-  track: Track,
-  n1: number,
-  n2: number,
-  n3: number,
-  rules: Rules
-): Thirds {
-  const s = rules.skilling;
-  const max = rules.maxPoints.skilling;
-  if (track === "enterprise") {
-    if (n1 < s.enterpriseGate.step1 || n2 < s.enterpriseGate.step2) return 0;
-    // max / step3ForMax points per person, in thirds: exact for 40 / 6 = 20 thirds.
-    return clampThirds(Math.floor((n3 * thirdsOf(max)) / s.enterpriseStep3ForMax), max);
-  }
-  const points =
-    (n1 >= 1 ? s.smbStep1Points : 0) +
-    (n2 >= 1 ? s.smbStep2Points : 0) +
-    (n1 >= 1 && n2 >= 1 ? s.smbStep3PointsPerPerson * n3 : 0);
-  return clampThirds(thirdsOf(points), max);
 }
