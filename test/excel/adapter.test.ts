@@ -143,6 +143,8 @@ describe("writing the scorecard", () => {
       "ScoreIssues",
       "ScoreRowOutcomes",
       "ScoreChartData",
+      "ScoreRulesComparison",
+      "ScoreRulesDifferences",
     ]);
     const layout = layoutFor(customers);
     const expected = layout.tables.find((t) => t.name === "ScoreCustomers")?.rows ?? 0;
