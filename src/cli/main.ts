@@ -73,10 +73,9 @@ async function score(argv: readonly string[], io: Io): Promise<number> {
   });
   result.issues.unshift(...notes);
   const unreadable = unreadableInputs(result);
-  const outPath =
-    unreadable.length > 0
-      ? undefined
-      : (args.out ?? (args.workbook ? defaultOutPath(args.workbook) : undefined));
+  // A user asking for JSON does not expect a file: --json writes a workbook only with --out.
+  const defaultOut = args.workbook && !args.json ? defaultOutPath(args.workbook) : undefined;
+  const outPath = unreadable.length > 0 ? undefined : (args.out ?? defaultOut);
   if (outPath)
     await writeScorecardFile(outPath, result, args, { force: args.force, generated: new Date() });
   if (args.json) io.out(JSON.stringify(result, null, 2));

@@ -1,6 +1,14 @@
 import { main } from "./main";
 
 // The executable: wire the command line to the process, and never show a stack trace.
+
+// A reader that stops early (`security-pcs … | head`) closes the pipe: stop quietly.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+
 main(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),

@@ -18,7 +18,7 @@ function issueLine(issue: Issue): string {
 export function terminalSummary(result: ScoreResult, maxIssues = 10): string {
   const lines: string[] = [];
   lines.push(
-    `Solutions Partner for Security: capability score as of ${result.asOf} (rules ${result.rules})`
+    `Solutions Partner for Security: capability score as of ${result.asOf} (rules ${result.rules}, ${result.rulesReason})`
   );
   lines.push("");
   lines.push(
@@ -42,6 +42,15 @@ export function terminalSummary(result: ScoreResult, maxIssues = 10): string {
   lines.push(
     `Best path: ${TRACK_LABEL[result.bestTrack]}, ${formatPoints(result.total)} points, ${result.qualified ? "qualified" : "not qualified"}.`
   );
+  const others = result.comparison.versions.filter((v) => v.rules !== result.rules);
+  if (others.length > 0) {
+    const line = (v: (typeof others)[number]): string =>
+      `rules ${v.rules}: Enterprise ${formatPoints(v.tracks.enterprise.total)}, SMB ${formatPoints(v.tracks.smb.total)}, ${v.qualified ? "qualified" : "not qualified"}`;
+    const n = result.comparison.differences.length;
+    lines.push(
+      `Same data under ${others.map(line).join("; ")} (${n} row${n === 1 ? "" : "s"}, people or customers counted differently; see --json or the scorecard).`
+    );
+  }
   lines.push("");
   lines.push("Inputs:");
   for (const input of result.inputs) lines.push(`  ${inputTitle(input)}: ${inputOutcomes(input)}`);
