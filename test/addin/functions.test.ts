@@ -229,3 +229,53 @@ describe("ELIGIBLE", () => {
     });
   });
 });
+
+describe("the rules version in the functions", () => {
+  const header = ["Month", "Tenant", "Service", "ACR"];
+  const rows = (month: string) => [
+    header,
+    [month, "nw", "Network Watcher", 700],
+    [month, "kv", "Key Vault", 700],
+  ];
+  it("uses the version in force in the as-of month when none is named", () => {
+    expect(call(fn("NETADDS"), rows("2026-04"), null, "SMB", "2026-04")).toBe(8);
+    expect(call(fn("NETADDS"), rows("2026-05"), null, "SMB", "2026-05")).toBe(4);
+  });
+  it("takes a rules version as the last argument, as text or a number", () => {
+    expect(call(fn("NETADDS"), rows("2026-06"), null, "SMB", "2026-06", "2025")).toBe(8);
+    expect(call(fn("NETADDS"), rows("2026-06"), null, "SMB", "2026-06", 2025)).toBe(8);
+    expect(call(fn("SCORE"), rows("2025-06"), null, null, "SMB", "2025-06", "2026")).toBe(4);
+    expect(call(fn("QUALIFIED"), rows("2025-06"), null, null, "2025-06", "2026")).toBe(false);
+    expect(
+      call(
+        fn("SKILLING"),
+        [
+          ["Person", "Exam"],
+          ["a", "SC-500"],
+        ],
+        "SMB",
+        "2026-06",
+        "2026"
+      )
+    ).toBe(4);
+    expect(
+      call(
+        fn("SKILLING"),
+        [
+          ["Person", "Exam"],
+          ["a", "SC-500"],
+        ],
+        "SMB",
+        "2026-06",
+        "2025"
+      )
+    ).toBe(0);
+  });
+  it("refuses an unknown rules version with #VALUE! naming the known ones", () => {
+    expect(call(fn("DEPLOYMENTS"), rows("2026-06"), null, "SMB", null, "v3")).toEqual({
+      error: "#VALUE!",
+      message:
+        'Unknown rules version "v3": use "2025" or "2026", or leave it out for the version in force in the as-of month.',
+    });
+  });
+});

@@ -76,6 +76,11 @@ describe("the task pane in Excel (fake host)", () => {
       "M365Licences (table on Licences) · Microsoft 365 licences table",
     ]);
     expect(await ticked("certs-list")).toEqual(["Certifications (sheet) · Certifications table"]);
+    expect(await page.$$eval("#rules option", (os) => os.map((o) => o.textContent))).toEqual([
+      "Automatic (in force in the as-of month)",
+      "2025",
+      "2026",
+    ]);
   });
 
   it("builds the scorecard with one button and summarises it", async () => {

@@ -74,6 +74,21 @@ describe("the scorecard workbook in LibreOffice", () => {
     expect(firsts.filter((f) => f === "Decision").length).toBeGreaterThanOrEqual(10);
   }, 60000);
 
+  it("shows the rules comparison: each version's points for the same data, and what differs", () => {
+    const sheet = recalculate(book).get("Security Scorecard") ?? [];
+    const at = sheet.findIndex((r) => (r[0] ?? "").startsWith("Rules comparison"));
+    expect(at).toBeGreaterThan(0);
+    const header = sheet.slice(at).find((r) => r[0] === "Metric" && r[1] === "Track");
+    expect(header?.slice(0, 4)).toEqual(["Metric", "Track", "Rules 2025", "Rules 2026"]);
+    const total = sheet.slice(at).find((r) => r[0] === "Total" && r[1] === "SMB");
+    expect(Number(total?.[2])).toBeCloseTo(json.tracks.smb.total, 9);
+    const kinds = sheet.slice(at).find((r) => r[0] === "Kind" && r[1] === "Subject");
+    expect(kinds?.slice(5, 7)).toEqual(["Rules 2025", "Rules 2026"]);
+    expect(
+      sheet.slice(at).some((r) => r[0] === "tenant" && (r[6] ?? "").includes("stickiness"))
+    ).toBe(true);
+  }, 60000);
+
   it("carries the points-per-metric chart, which LibreOffice reads and keeps", async () => {
     const ours = await JSZip.loadAsync(readFileSync(book));
     const chart = await ours.file("xl/charts/chartSecurityScore.xml")?.async("string");

@@ -40,7 +40,7 @@ async function heldOutStyleWorkbook(path: string): Promise<void> {
 }
 
 describe("security-pcs score --workbook", () => {
-  it("finds the input sheets by their headers, writes BOOK-scorecard.xlsx next to the input and leaves the input unchanged", async () => {
+  it("finds the input sheets by their headers, writes BOOK-scorecard.xlsx next to the input (not with --json) and leaves the input unchanged", async () => {
     const book = join(dir, "partner.xlsx");
     await heldOutStyleWorkbook(book);
     const before = hash(book);
@@ -64,8 +64,12 @@ describe("security-pcs score --workbook", () => {
     expect(r.tracks.smb.netCustomerAdds.m365).toMatchObject({ current: 1, previous: 0 });
     expect(r.tracks.smb.skilling).toMatchObject({ step1: 1, step2: 1, step3: 1, points: 16 });
     expect(hash(book)).toBe(before);
+    // Asking for JSON writes no workbook; without --json the scorecard goes next to the input.
     const out = join(dir, "partner-scorecard.xlsx");
+    expect(existsSync(out)).toBe(false);
+    expect((await runCli(["score", "--workbook", book])).code).toBe(0);
     expect(existsSync(out)).toBe(true);
+    expect(hash(book)).toBe(before);
     const written = new ExcelJS.Workbook();
     await written.xlsx.readFile(out);
     expect(written.worksheets.map((w) => w.name)).toEqual([
