@@ -1,4 +1,5 @@
-import { cellText, isBlankText, parseFlag, parseMonth } from "./cells";
+import { cellText, isBlankText } from "./cells";
+import { BLANK, FILLED, FlagColumn, MonthColumn, TenantColumn, TextColumn } from "./column-readers";
 import { AzureColumns, HeaderRow } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
 import { toMicro } from "./money";
@@ -70,11 +71,6 @@ export interface SharedRegistries {
   offers: TextRegistry;
 }
 
-const BLANK = -2;
-const INVALID = -1;
-/** A tenant cell that is filled but not yet numbered: tenants are numbered from rows that count. */
-const FILLED = -3;
-
 /** An incremental Azure parser: feed it rows with {@link AzureParser.row}, then {@link AzureParser.finish}. */
 export class AzureParser {
   private readonly log: IssueLog;
@@ -88,13 +84,13 @@ export class AzureParser {
   private category: Int32Array;
   private subscription: Int32Array;
   private acrMicro: Float64Array;
-  private readonly monthOf = new IdCache();
-  private readonly tenantOf = new IdCache();
-  private readonly flagOf = new IdCache();
+  private readonly months: MonthColumn;
+  private readonly tenants: TenantColumn;
+  private readonly duplicates: FlagColumn;
+  private readonly offerColumn: TextColumn;
+  private readonly associationColumn: TextColumn;
   private readonly comboOf = new IdCache();
   private readonly comboNodes = new PairInterner();
-  private readonly offerOf = new IdCache();
-  private readonly associationOf = new IdCache();
   private readonly subscriptionOf = new IdCache();
   private readonly categoryOf = new Map<number | string, number>();
   private readonly combos: ServiceCombo[] = [];
@@ -142,9 +138,14 @@ export class AzureParser {
       duplicate: header.label(c.duplicate),
       services: c.services.map((s) => header.label(s)),
     };
-    if (c.offer < 0) this.offers.push("");
-    if (c.association < 0) this.associations.push("");
+    this.months = new MonthColumn(c.month);
+    this.tenants = new TenantColumn(c.tenant, shared.tenants);
+    this.duplicates = new FlagColumn(c.duplicate);
+    this.offerColumn = new TextColumn(c.offer, this.offers, (index) =>
+      this.offerKeys.push(shared.offers.idOf(this.offers[index] ?? ""))
+    );
     if (c.offer < 0) this.offerKeys.push(shared.offers.idOf(""));
+    this.associationColumn = new TextColumn(c.association, this.associations);
     if (c.subscription < 0) shared.subscriptions.idOf("");
   }
 
@@ -152,8 +153,8 @@ export class AzureParser {
   row(r: RowReader, rowNumber: number): void {
     const c = this.c;
     this.counts.dataRows++;
-    const month = this.monthAt(r);
-    let tenant = this.tenantAt(r);
+    const month = this.months.read(r);
+    let tenant = this.tenants.read(r);
     const combo = this.comboAt(r);
     const acrBlank = r.blankNumeric(c.acr);
     const comboBlank = (this.combos[combo] as ServiceCombo).blank;
@@ -162,12 +163,12 @@ export class AzureParser {
       return;
     }
     const acr = acrBlank ? NaN : r.number(c.acr);
-    const duplicate = c.duplicate < 0 ? 0 : this.flagAt(r);
+    const duplicate = this.duplicates.read(r);
     if (month < 0 || tenant === BLANK || comboBlank || Number.isNaN(acr) || duplicate < 0) {
       this.rowError(r, rowNumber, { month, tenant, comboBlank, acrBlank, duplicate });
       return;
     }
-    if (tenant === FILLED) tenant = this.numberTenant(r);
+    if (tenant === FILLED) tenant = this.tenants.number(r);
 
     if (month < this.minMonth) this.minMonth = month;
     if (month > this.maxMonth) this.maxMonth = month;
@@ -192,44 +193,6 @@ export class AzureParser {
     this.category[i] = this.categoryAt(r, combo);
     this.subscription[i] = c.subscription < 0 ? 0 : this.subscriptionRef(r);
     this.acrMicro[i] = micro;
-  }
-
-  private monthAt(r: RowReader): number {
-    const id = r.id(this.c.month);
-    let month = this.monthOf.get(id);
-    if (month === UNSET) {
-      const cell = r.cell(this.c.month);
-      month = isBlankText(cell) ? BLANK : parseMonth(cell);
-      this.monthOf.set(id, month);
-    }
-    return month;
-  }
-
-  private tenantAt(r: RowReader): number {
-    const id = r.id(this.c.tenant);
-    let tenant = this.tenantOf.get(id);
-    if (tenant === UNSET) {
-      tenant = isBlankText(r.cell(this.c.tenant)) ? BLANK : FILLED;
-      this.tenantOf.set(id, tenant);
-    }
-    return tenant;
-  }
-
-  private numberTenant(r: RowReader): number {
-    const tenant = this.shared.tenants.idOf(r.cell(this.c.tenant));
-    this.tenantOf.set(r.id(this.c.tenant), tenant);
-    return tenant;
-  }
-
-  private flagAt(r: RowReader): number {
-    const id = r.id(this.c.duplicate);
-    let flag = this.flagOf.get(id);
-    if (flag === UNSET) {
-      const parsed = parseFlag(r.cell(this.c.duplicate));
-      flag = parsed === null ? INVALID : parsed ? 1 : 0;
-      this.flagOf.set(id, flag);
-    }
-    return flag;
   }
 
   /** The row's service combo: one look-up per service column, one parse per distinct combo. */
@@ -257,30 +220,9 @@ export class AzureParser {
     return combo;
   }
 
-  private textIndex(r: RowReader, col: number, cache: IdCache, texts: string[]): number {
-    const id = r.id(col);
-    let index = cache.get(id);
-    if (index === UNSET) {
-      const cell = r.cell(col);
-      index = texts.push(isBlankText(cell) ? "" : cellText(cell)) - 1;
-      cache.set(id, index);
-    }
-    return index;
-  }
-
   private categoryAt(r: RowReader, combo: number): number {
-    const c = this.c;
-    let offer = 0;
-    if (c.offer >= 0) {
-      const before = this.offers.length;
-      offer = this.textIndex(r, c.offer, this.offerOf, this.offers);
-      if (this.offers.length > before)
-        this.offerKeys.push(this.shared.offers.idOf(this.offers[offer] ?? ""));
-    }
-    const association =
-      c.association < 0
-        ? 0
-        : this.textIndex(r, c.association, this.associationOf, this.associations);
+    const offer = this.offerColumn.read(r);
+    const association = this.associationColumn.read(r);
     // One number per (combo, offer, association) while they are small; text keys beyond.
     const small = combo < 0x10000 && offer < 0x1000 && association < 0x1000;
     const key: number | string = small

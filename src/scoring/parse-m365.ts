@@ -1,4 +1,5 @@
-import { Cell, cellText, describeCell, isBlankText, parseFlag, parseMonth } from "./cells";
+import { Cell, cellText, describeCell, isBlankText } from "./cells";
+import { BLANK, FILLED, FlagColumn, MonthColumn, TenantColumn, TextColumn } from "./column-readers";
 import { HeaderRow, M365Columns, WIDE_UNUSED } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
 import { IdCache, RowReader, UNSET } from "./row-reader";
@@ -50,10 +51,6 @@ export interface M365Table extends TableShape {
   duplicatesByTenant: number[];
 }
 
-const BLANK = -2;
-const INVALID = -1;
-/** A tenant cell that is filled but not yet numbered: tenants are numbered from rows that count. */
-const FILLED = -3;
 const FIRST_ROWS_KEPT = 20;
 
 /** Reads a licence count; returns the count or the problem (labels are only read for messages). */
@@ -84,11 +81,11 @@ export class M365Parser {
   private category: Int32Array;
   private paid: Float64Array;
   private active: Float64Array;
-  private readonly monthOf = new IdCache();
-  private readonly tenantOf = new IdCache();
-  private readonly flagOf = new IdCache();
+  private readonly months: MonthColumn;
+  private readonly tenants: TenantColumn;
+  private readonly duplicates: FlagColumn;
+  private readonly associationColumn: TextColumn;
   private readonly workloadOf = new IdCache();
-  private readonly associationOf = new IdCache();
   private readonly categoryOf = new Map<number, number>();
   private readonly workloads: WorkloadName[] = [];
   private readonly associations: string[] = [];
@@ -119,7 +116,10 @@ export class M365Parser {
     this.active = new Float64Array(this.capacity);
     for (const w of c.wide)
       this.workloads.push({ name: w.pair.workload, rows: 0, paid: 0, firstRows: [] });
-    if (c.association < 0) this.associations.push("");
+    this.months = new MonthColumn(c.month);
+    this.tenants = new TenantColumn(c.tenant, shared.tenants);
+    this.duplicates = new FlagColumn(c.duplicate);
+    this.associationColumn = new TextColumn(c.association, this.associations);
   }
 
   /** Header labels by column, for messages (read once, not per row). */
@@ -134,8 +134,8 @@ export class M365Parser {
   row(r: RowReader, rowNumber: number): void {
     const c = this.c;
     this.counts.dataRows++;
-    const month = this.monthAt(r);
-    let tenant = this.tenantAt(r);
+    const month = this.months.read(r);
+    let tenant = this.tenants.read(r);
     const wide = c.wide.length > 0;
     const workload = wide ? 0 : this.workloadAt(r);
     const paidBlank = wide ? false : r.blankNumeric(c.paid);
@@ -144,15 +144,12 @@ export class M365Parser {
       return;
     }
     const problems = this.readCounts(r, paidBlank);
-    const duplicate = c.duplicate < 0 ? 0 : this.flagAt(r);
+    const duplicate = this.duplicates.read(r);
     if (month < 0 || tenant === BLANK || workload === BLANK || duplicate < 0 || problems !== null) {
       this.rowError(r, rowNumber, month, tenant, workload, duplicate, problems);
       return;
     }
-    if (tenant === FILLED) {
-      tenant = this.shared.tenants.idOf(r.cell(c.tenant));
-      this.tenantOf.set(r.id(c.tenant), tenant);
-    }
+    if (tenant === FILLED) tenant = this.tenants.number(r);
     if (month < this.minMonth) this.minMonth = month;
     if (month > this.maxMonth) this.maxMonth = month;
     if (c.customer >= 0 && this.shared.tenants.names[tenant] === "") {
@@ -165,7 +162,7 @@ export class M365Parser {
       this.duplicatesByTenant[tenant] = (this.duplicatesByTenant[tenant] ?? 0) + workloadRows;
       return;
     }
-    const association = c.association < 0 ? 0 : this.associationAt(r);
+    const association = this.associationColumn.read(r);
     for (let k = 0; k < workloadRows; k++) {
       const w = wide ? k : workload;
       const paid = this.paidScratch[k] as number;
@@ -245,49 +242,6 @@ export class M365Parser {
     const a = this.readCount(r, c.active, 0, active);
     if (a !== null) (problems ??= []).push(a);
     return problems;
-  }
-
-  private monthAt(r: RowReader): number {
-    const id = r.id(this.c.month);
-    let month = this.monthOf.get(id);
-    if (month === UNSET) {
-      const cell = r.cell(this.c.month);
-      month = isBlankText(cell) ? BLANK : parseMonth(cell);
-      this.monthOf.set(id, month);
-    }
-    return month;
-  }
-
-  private tenantAt(r: RowReader): number {
-    const id = r.id(this.c.tenant);
-    let tenant = this.tenantOf.get(id);
-    if (tenant === UNSET) {
-      tenant = isBlankText(r.cell(this.c.tenant)) ? BLANK : FILLED;
-      this.tenantOf.set(id, tenant);
-    }
-    return tenant;
-  }
-
-  private flagAt(r: RowReader): number {
-    const id = r.id(this.c.duplicate);
-    let flag = this.flagOf.get(id);
-    if (flag === UNSET) {
-      const parsed = parseFlag(r.cell(this.c.duplicate));
-      flag = parsed === null ? INVALID : parsed ? 1 : 0;
-      this.flagOf.set(id, flag);
-    }
-    return flag;
-  }
-
-  private associationAt(r: RowReader): number {
-    const id = r.id(this.c.association);
-    let association = this.associationOf.get(id);
-    if (association === UNSET) {
-      const cell = r.cell(this.c.association);
-      association = this.associations.push(isBlankText(cell) ? "" : cellText(cell)) - 1;
-      this.associationOf.set(id, association);
-    }
-    return association;
   }
 
   private workloadAt(r: RowReader): number {

@@ -166,3 +166,14 @@ describe("SMB stickiness end to end (scoring-rules §8.4)", () => {
     expect(old.tracks.smb.deployments.azure).toMatchObject({ current: 0, previous: 1 });
   });
 });
+
+describe("explanations are plain objects", () => {
+  it("keep every field through structuredClone and spreading, as JSON does", () => {
+    const azure = azureTable(ttmRows("t1", "2026-06", 100));
+    const r = scoreTables({ azure: { cells: azure, name: "A" } }, { asOf: month("2026-06") });
+    const c = r.customers[0];
+    expect(c?.reason).toMatch(/^Azure TTM eligible ACR \$1,200\.00/);
+    expect(structuredClone(c)).toEqual(c);
+    expect({ ...c }).toEqual(JSON.parse(JSON.stringify(c)));
+  });
+});

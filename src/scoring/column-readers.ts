@@ -1,0 +1,112 @@
+import { cellText, isBlankText, parseFlag, parseMonth } from "./cells";
+import { IdCache, RowReader, UNSET } from "./row-reader";
+import { TenantRegistry } from "./tenants";
+
+/**
+ * Readers of one column's cells that parse each distinct value once (cached by the cell's id,
+ * see `RowReader.id`): months, tenants, yes/no flags and texts. Both usage parsers use them.
+ */
+
+/** A blank cell (in a text or date column). */
+export const BLANK = -2;
+/** A cell that cannot be read as its column's kind. */
+export const INVALID = -1;
+/** A tenant cell that is filled but not yet numbered: tenants are numbered from rows that count. */
+export const FILLED = -3;
+
+/** Months: the month index, {@link BLANK} or {@link INVALID}. */
+export class MonthColumn {
+  private readonly cache = new IdCache();
+
+  constructor(readonly col: number) {}
+
+  read(r: RowReader): number {
+    const id = r.id(this.col);
+    let month = this.cache.get(id);
+    if (month === UNSET) {
+      const cell = r.cell(this.col);
+      month = isBlankText(cell) ? BLANK : parseMonth(cell);
+      this.cache.set(id, month);
+    }
+    return month;
+  }
+}
+
+/**
+ * Tenants: {@link BLANK}, {@link FILLED} until {@link number} gives the cell's tenant number (only
+ * rows that are not row errors number a tenant), then that number.
+ */
+export class TenantColumn {
+  private readonly cache = new IdCache();
+
+  constructor(
+    readonly col: number,
+    private readonly tenants: TenantRegistry
+  ) {}
+
+  read(r: RowReader): number {
+    const id = r.id(this.col);
+    let tenant = this.cache.get(id);
+    if (tenant === UNSET) {
+      tenant = isBlankText(r.cell(this.col)) ? BLANK : FILLED;
+      this.cache.set(id, tenant);
+    }
+    return tenant;
+  }
+
+  /** The tenant number of the current row's filled cell. */
+  number(r: RowReader): number {
+    const tenant = this.tenants.idOf(r.cell(this.col));
+    this.cache.set(r.id(this.col), tenant);
+    return tenant;
+  }
+}
+
+/** Yes/no flags: 1, 0 or {@link INVALID}; an absent column reads as 0. */
+export class FlagColumn {
+  private readonly cache = new IdCache();
+
+  constructor(readonly col: number) {}
+
+  read(r: RowReader): number {
+    if (this.col < 0) return 0;
+    const id = r.id(this.col);
+    let flag = this.cache.get(id);
+    if (flag === UNSET) {
+      const parsed = parseFlag(r.cell(this.col));
+      flag = parsed === null ? INVALID : parsed ? 1 : 0;
+      this.cache.set(id, flag);
+    }
+    return flag;
+  }
+}
+
+/**
+ * Texts (offers, associations): the index of the cell's trimmed text in `texts` ("" for blank),
+ * each distinct cell added once. An absent column reads as index 0, which holds "".
+ */
+export class TextColumn {
+  private readonly cache = new IdCache();
+
+  /** @param onNew called with the index of each text added */
+  constructor(
+    readonly col: number,
+    readonly texts: string[],
+    private readonly onNew: (index: number) => void = () => undefined
+  ) {
+    if (col < 0) texts.push("");
+  }
+
+  read(r: RowReader): number {
+    if (this.col < 0) return 0;
+    const id = r.id(this.col);
+    let index = this.cache.get(id);
+    if (index === UNSET) {
+      const cell = r.cell(this.col);
+      index = this.texts.push(isBlankText(cell) ? "" : cellText(cell)) - 1;
+      this.cache.set(id, index);
+      this.onNew(index);
+    }
+    return index;
+  }
+}
