@@ -127,9 +127,13 @@ export class ByteRowReader implements RowReader {
   ) {}
 
   id(col: number): number {
-    const dict = (this.dictionaries[col] ??= new ByteDictionary());
-    if (col >= this.record.count) return dict.intern(this.record.buf, 0, 0);
-    const [buf, start, end] = this.record.field(col, this.scratch);
+    let dict = this.dictionaries[col];
+    if (dict === undefined) this.dictionaries[col] = dict = new ByteDictionary();
+    const record = this.record;
+    if (col >= record.count) return dict.intern(record.buf, 0, 0);
+    if (record.escaped[col] === 0)
+      return dict.intern(record.buf, record.starts[col] as number, record.ends[col] as number);
+    const [buf, start, end] = record.field(col, this.scratch);
     return dict.intern(buf, start, end);
   }
 

@@ -1,5 +1,5 @@
 import { AZURE_REASONS, AzureClasses, M365_REASONS, M365Classes } from "./classify";
-import { GroupTable } from "./group-table";
+import { GroupSums } from "./group-sums";
 import { RowCounts } from "./issues";
 import { AzureTable } from "./parse-azure";
 import { M365Table } from "./parse-m365";
@@ -59,9 +59,95 @@ export function rowCounts(parsed: RowCounts, version: VersionOutcomes): RowCount
   return { ...parsed, counted: version.counted, notEligible: { ...version.notEligible } };
 }
 
+/** Where each tenant's eligible in-window rows come from, and whether from more than one source. */
+interface Sources {
+  /** The first (table, association type) source seen per tenant, or -1. */
+  first: Int32Array;
+  /** 1 for tenants whose rows come from two sources or more (they need the dedupe). */
+  mixed: Uint8Array;
+}
+
+/**
+ * Pass 1 over a table: every row's outcome, the rows each tenant loses, and the sources of each
+ * tenant's eligible rows in the window.
+ */
+function markSources(
+  table: AzureTable,
+  cls: AzureClasses,
+  source0: number,
+  window: MonthWindow,
+  monthly: AzureMonthly,
+  sources: Sources,
+  excluded: Int32Array
+): VersionOutcomes {
+  const { count, tenant, month, category } = table.rows;
+  const { from, to } = window;
+  const { present, seen, months } = monthly;
+  const { first, mixed } = sources;
+  const reasonOf = cls.reason;
+  const typeOf = cls.type;
+  const tally = new Int32Array(AZURE_REASONS.length);
+  for (let i = 0; i < count; i++) {
+    const cat = category[i] as number;
+    const reason = reasonOf[cat] as number;
+    tally[reason] = (tally[reason] as number) + 1;
+    const t = tenant[i] as number;
+    if (reason !== 0) {
+      excluded[t] = (excluded[t] as number) + 1;
+      continue;
+    }
+    const m = month[i] as number;
+    if (m < from || m > to) continue;
+    seen[t] = 1;
+    present[t * months + (m - from)] = 1;
+    const source = source0 + (typeOf[cat] as number);
+    const f = first[t] as number;
+    if (f < 0) first[t] = source;
+    else if (f !== source) mixed[t] = 1;
+  }
+  return outcomesOf(AZURE_REASONS, tally);
+}
+
+/**
+ * Pass 2 over a table: eligible in-window ACR straight into its tenant's month, except for mixed
+ * tenants, whose rows go through the dedupe groups.
+ */
+function addAcr(
+  table: AzureTable,
+  cls: AzureClasses,
+  source0: number,
+  serviceCount: number,
+  monthly: AzureMonthly,
+  mixed: Uint8Array,
+  groups: GroupSums
+): void {
+  const { count, tenant, month, category, subscriptionOf, acrMicro } = table.rows;
+  const { acr, from, months } = monthly;
+  const to = from + months - 1;
+  const reasonOf = cls.reason;
+  for (let i = 0; i < count; i++) {
+    const cat = category[i] as number;
+    if (reasonOf[cat] !== 0) continue;
+    const m = month[i] as number;
+    if (m < from || m > to) continue;
+    const t = tenant[i] as number;
+    const micro = acrMicro[i] as number;
+    if (mixed[t] === 0) {
+      const cell = t * months + (m - from);
+      acr[cell] = (acr[cell] as number) + micro;
+      continue;
+    }
+    const serviceSlot = (m - from) * serviceCount + (cls.service[cat] as number);
+    const g = groups.group(t, subscriptionOf(i), serviceSlot, cls.offer[cat] as number, t, m, 0);
+    groups.add(0, g, source0 + (cls.type[cat] as number), micro);
+  }
+}
+
 /**
  * Aggregates Azure tables under one rules version: eligible ACR per tenant and month in the
- * window, the outcome of every row, and the rows of each tenant that were not counted.
+ * window (scoring-rules §3 and §1.2: the largest sum per source where a tenant's consumption comes
+ * from several association types or tables), the outcome of every row, and the rows of each
+ * tenant that were not counted.
  */
 export function aggregateAzure(
   tables: readonly AzureTable[],
@@ -72,94 +158,50 @@ export function aggregateAzure(
   window: MonthWindow,
   excluded: Int32Array
 ): { monthly: AzureMonthly; outcomes: VersionOutcomes[] } {
-  const { from, to } = window;
-  const months = to - from + 1;
-  const acr = new Float64Array(tenantCount * months);
-  const present = new Uint8Array(tenantCount * months);
-  const seen = new Uint8Array(tenantCount);
+  const months = window.to - window.from + 1;
+  const monthly: AzureMonthly = {
+    from: window.from,
+    months,
+    acr: new Float64Array(tenantCount * months),
+    present: new Uint8Array(tenantCount * months),
+    seen: new Uint8Array(tenantCount),
+  };
   const types = Math.max(1, typeCount);
-  // A tenant whose eligible rows all come from one table and association type needs no dedupe;
-  // only "mixed" tenants are grouped by subscription, month, service and offer.
-  const firstSource = new Int32Array(tenantCount).fill(-1);
-  const mixed = new Uint8Array(tenantCount);
+  const sources: Sources = {
+    first: new Int32Array(tenantCount).fill(-1),
+    mixed: new Uint8Array(tenantCount),
+  };
   const outcomes: VersionOutcomes[] = [];
-
-  tables.forEach((table, k) => {
-    const cls = classes[k] as AzureClasses;
-    const { count, tenant, month, category } = table.rows;
-    const tally = new Int32Array(AZURE_REASONS.length);
-    const reasonOf = cls.reason;
-    const typeOf = cls.type;
-    for (let i = 0; i < count; i++) {
-      const cat = category[i] as number;
-      const reason = reasonOf[cat] as number;
-      tally[reason] = (tally[reason] as number) + 1;
-      const t = tenant[i] as number;
-      if (reason !== 0) {
-        excluded[t] = (excluded[t] as number) + 1;
-        continue;
-      }
-      const m = month[i] as number;
-      if (m < from || m > to) continue;
-      seen[t] = 1;
-      present[t * months + (m - from)] = 1;
-      const source = k * types + (typeOf[cat] as number);
-      const first = firstSource[t] as number;
-      if (first < 0) firstSource[t] = source;
-      else if (first !== source) mixed[t] = 1;
-    }
-    outcomes.push(outcomesOf(AZURE_REASONS, tally));
-  });
-
-  const sources = tables.length * types;
-  const groups = new GroupTable(1024);
-  const groupTenant: number[] = [];
-  const groupMonth: number[] = [];
-  // Sums per group and source; NaN where the source has no row in the group.
-  const sums: number[] = [];
-  tables.forEach((table, k) => {
-    const cls = classes[k] as AzureClasses;
-    const { count, tenant, month, category, subscriptionOf, acrMicro } = table.rows;
-    const reasonOf = cls.reason;
-    for (let i = 0; i < count; i++) {
-      const cat = category[i] as number;
-      if (reasonOf[cat] !== 0) continue;
-      const m = month[i] as number;
-      if (m < from || m > to) continue;
-      const t = tenant[i] as number;
-      const micro = acrMicro[i] as number;
-      if (mixed[t] === 0) {
-        const cell = t * months + (m - from);
-        acr[cell] = (acr[cell] as number) + micro;
-        continue;
-      }
-      const g = groups.intern(
-        t,
-        subscriptionOf(i),
-        (m - from) * serviceCount + (cls.service[cat] as number),
-        cls.offer[cat] as number
-      );
-      if (g === groupTenant.length) {
-        groupTenant.push(t);
-        groupMonth.push(m);
-        for (let s = 0; s < sources; s++) sums.push(NaN);
-      }
-      const slot = g * sources + k * types + (cls.type[cat] as number);
-      const before = sums[slot] as number;
-      sums[slot] = Number.isNaN(before) ? micro : before + micro;
-    }
-  });
-  for (let g = 0; g < groupTenant.length; g++) {
-    let best = -Infinity;
-    for (let s = 0; s < sources; s++) {
-      const v = sums[g * sources + s] as number;
-      if (!Number.isNaN(v) && v > best) best = v;
-    }
-    const t = groupTenant[g] as number;
-    const cell = t * months + ((groupMonth[g] as number) - from);
-    acr[cell] = (acr[cell] as number) + best;
+  for (let k = 0; k < tables.length; k++)
+    outcomes.push(
+      markSources(
+        tables[k] as AzureTable,
+        classes[k] as AzureClasses,
+        k * types,
+        window,
+        monthly,
+        sources,
+        excluded
+      )
+    );
+  const groups = new GroupSums(tables.length * types, 1, 1024);
+  for (let k = 0; k < tables.length; k++)
+    addAcr(
+      tables[k] as AzureTable,
+      classes[k] as AzureClasses,
+      k * types,
+      serviceCount,
+      monthly,
+      sources.mixed,
+      groups
+    );
+  // Each dedupe group adds its largest per-source sum to its tenant's month.
+  for (let g = 0; g < groups.size; g++) {
+    const t = groups.tags[3 * g] as number;
+    const cell = t * months + ((groups.tags[3 * g + 1] as number) - window.from);
+    monthly.acr[cell] = (monthly.acr[cell] as number) + groups.largest(0, g);
   }
-  return { monthly: { from, months, acr, present, seen }, outcomes };
+  return { monthly, outcomes };
 }
 
 /**
@@ -177,14 +219,13 @@ export function aggregateM365(
   const { from, to } = window;
   const types = Math.max(1, typeCount);
   const sources = tables.length * types;
-  const groups = new GroupTable(1024);
-  const entryTenant: number[] = [];
-  const entryWorkload: number[] = [];
-  const entryMonth: number[] = [];
-  const paidSums: number[] = [];
-  const activeSums: number[] = [];
+  const rowsTotal = tables.reduce((n, t) => n + t.rows.count, 0);
+  const PAID = 0;
+  const ACTIVE = 1;
+  const groups = new GroupSums(sources, 2, Math.min(rowsTotal, 1 << 18));
   const outcomes: VersionOutcomes[] = [];
-  tables.forEach((table, k) => {
+  for (let k = 0; k < tables.length; k++) {
+    const table = tables[k] as M365Table;
     const cls = classes[k] as M365Classes;
     const { count, tenant, month, category, paid, active } = table.rows;
     const tally = new Int32Array(M365_REASONS.length);
@@ -200,44 +241,28 @@ export function aggregateM365(
       const m = month[i] as number;
       if (m < from || m > to) continue;
       const w = cls.workload[cat] as number;
-      const g = groups.intern(t, w, m, 0);
-      if (g === entryTenant.length) {
-        entryTenant.push(t);
-        entryWorkload.push(w);
-        entryMonth.push(m);
-        for (let s = 0; s < sources; s++) {
-          paidSums.push(NaN);
-          activeSums.push(NaN);
-        }
-      }
-      const slot = g * sources + k * types + (cls.type[cat] as number);
-      const p = paidSums[slot] as number;
-      const a = activeSums[slot] as number;
-      paidSums[slot] = Number.isNaN(p) ? (paid[i] as number) : p + (paid[i] as number);
-      activeSums[slot] = Number.isNaN(a) ? (active[i] as number) : a + (active[i] as number);
+      const g = groups.group(t, w, m, 0, t, w, m);
+      const source = k * types + (cls.type[cat] as number);
+      groups.add(PAID, g, source, paid[i] as number);
+      groups.add(ACTIVE, g, source, active[i] as number);
     }
     outcomes.push(outcomesOf(M365_REASONS, tally));
-  });
-  const n = entryTenant.length;
+  }
+  const n = groups.size;
   const monthly: M365Monthly = {
     count: n,
-    tenant: Int32Array.from(entryTenant),
-    workload: Int16Array.from(entryWorkload),
-    month: Int32Array.from(entryMonth),
+    tenant: new Int32Array(n),
+    workload: new Int16Array(n),
+    month: new Int32Array(n),
     paid: new Float64Array(n),
     active: new Float64Array(n),
   };
   for (let e = 0; e < n; e++) {
-    let paid = 0;
-    let active = 0;
-    for (let s = 0; s < sources; s++) {
-      const p = paidSums[e * sources + s] as number;
-      const a = activeSums[e * sources + s] as number;
-      if (!Number.isNaN(p)) paid = Math.max(paid, p);
-      if (!Number.isNaN(a)) active = Math.max(active, a);
-    }
-    monthly.paid[e] = paid;
-    monthly.active[e] = active;
+    monthly.tenant[e] = groups.tags[3 * e] as number;
+    monthly.workload[e] = groups.tags[3 * e + 1] as number;
+    monthly.month[e] = groups.tags[3 * e + 2] as number;
+    monthly.paid[e] = Math.max(0, groups.largest(PAID, e) || 0);
+    monthly.active[e] = Math.max(0, groups.largest(ACTIVE, e) || 0);
   }
   return { monthly, outcomes };
 }

@@ -247,21 +247,28 @@ export class AzureParser {
     return this.lazySubscriptions ? r.rowRef() : this.subscriptionAt(r);
   }
 
-  /** Resolves a row's subscription number from what {@link subscriptionRef} stored. */
+  /**
+   * Resolves a row's subscription number from what {@link subscriptionRef} stored. Rows read
+   * lazily are resolved once and remembered, so every rules version reuses the answer.
+   */
   private subscriptionResolver(): (i: number) => number {
     const refs = this.subscription;
     const lazy = this.lazySubscriptions;
     const col = this.c.subscription;
     if (!lazy || col < 0) return (i) => refs[i] as number;
     const shared = this.shared.subscriptions;
-    const ids = new Map<unknown, number>();
+    const byCell = new Map<unknown, number>();
+    const resolved = new Int32Array(this.count).fill(-1);
     return (i) => {
+      const known = resolved[i] as number;
+      if (known >= 0) return known;
       const cell = lazy.cellLater(refs[i] as number, col);
-      let id = ids.get(cell);
+      let id = byCell.get(cell);
       if (id === undefined) {
         id = shared.idOf(isBlankText(cell) ? "" : cellText(cell));
-        if (typeof cell !== "object" || cell === null) ids.set(cell, id);
+        if (typeof cell !== "object" || cell === null) byCell.set(cell, id);
       }
+      resolved[i] = id;
       return id;
     };
   }
