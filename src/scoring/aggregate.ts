@@ -5,11 +5,11 @@ import { AzureTable } from "./parse-azure";
 import { M365Table } from "./parse-m365";
 
 /**
- * The building blocks of scoring-rules §3 for one rules version, over a window of months: the
+ * The building blocks of scoring-rules §3 for one rules version, over a span of months: the
  * eligible ACR of every tenant in every month (the same consumption under several association
  * types, or in several tables, counts once: the largest sum), and the paid and active licences of
  * every tenant, workload and month (largest across association types and tables). Every metric,
- * at any month of the window, is computed from these.
+ * at any month of the span, is computed from these.
  */
 
 /** Months `from … to` (month indexes, inclusive). */
@@ -26,7 +26,7 @@ export interface AzureMonthly {
   acr: Float64Array;
   /** 1 where the tenant has an eligible row in the month (same indexing as `acr`). */
   present: Uint8Array;
-  /** 1 for tenants with an eligible row in the window. */
+  /** 1 for tenants with an eligible row in the span. */
   seen: Uint8Array;
 }
 
@@ -46,6 +46,13 @@ export interface VersionOutcomes {
   notEligible: Record<string, number>;
 }
 
+/** The largest of the first `count` values (as a one-element list, for spreading). */
+function maxOf(values: Int32Array, count: number): [number] {
+  let max = 0;
+  for (let i = 0; i < count; i++) if ((values[i] as number) > max) max = values[i] as number;
+  return [max];
+}
+
 function outcomesOf(reasons: readonly string[], tally: Int32Array): VersionOutcomes {
   const notEligible: Record<string, number> = {};
   reasons.forEach((reason, code) => {
@@ -59,7 +66,7 @@ export function rowCounts(parsed: RowCounts, version: VersionOutcomes): RowCount
   return { ...parsed, counted: version.counted, notEligible: { ...version.notEligible } };
 }
 
-/** Where each tenant's eligible in-window rows come from, and whether from more than one source. */
+/** Where each tenant's eligible in-span rows come from, and whether from more than one source. */
 interface Sources {
   /** The first (table, association type) source seen per tenant, or -1. */
   first: Int32Array;
@@ -69,19 +76,19 @@ interface Sources {
 
 /**
  * Pass 1 over a table: every row's outcome, the rows each tenant loses, and the sources of each
- * tenant's eligible rows in the window.
+ * tenant's eligible rows in the span.
  */
 function markSources(
   table: AzureTable,
   cls: AzureClasses,
   source0: number,
-  window: MonthWindow,
+  span: MonthWindow,
   monthly: AzureMonthly,
   sources: Sources,
   excluded: Int32Array
 ): VersionOutcomes {
   const { count, tenant, month, category } = table.rows;
-  const { from, to } = window;
+  const { from, to } = span;
   const { present, seen, months } = monthly;
   const { first, mixed } = sources;
   const reasonOf = cls.reason;
@@ -109,7 +116,7 @@ function markSources(
 }
 
 /**
- * Pass 2 over a table: eligible in-window ACR straight into its tenant's month, except for mixed
+ * Pass 2 over a table: eligible in-span ACR straight into its tenant's month, except for mixed
  * tenants, whose rows go through the dedupe groups.
  */
 function addAcr(
@@ -145,7 +152,7 @@ function addAcr(
 
 /**
  * Aggregates Azure tables under one rules version: eligible ACR per tenant and month in the
- * window (scoring-rules §3 and §1.2: the largest sum per source where a tenant's consumption comes
+ * span (scoring-rules §3 and §1.2: the largest sum per source where a tenant's consumption comes
  * from several association types or tables), the outcome of every row, and the rows of each
  * tenant that were not counted.
  */
@@ -155,12 +162,12 @@ export function aggregateAzure(
   tenantCount: number,
   typeCount: number,
   serviceCount: number,
-  window: MonthWindow,
+  span: MonthWindow,
   excluded: Int32Array
 ): { monthly: AzureMonthly; outcomes: VersionOutcomes[] } {
-  const months = window.to - window.from + 1;
+  const months = span.to - span.from + 1;
   const monthly: AzureMonthly = {
-    from: window.from,
+    from: span.from,
     months,
     acr: new Float64Array(tenantCount * months),
     present: new Uint8Array(tenantCount * months),
@@ -178,7 +185,7 @@ export function aggregateAzure(
         tables[k] as AzureTable,
         classes[k] as AzureClasses,
         k * types,
-        window,
+        span,
         monthly,
         sources,
         excluded
@@ -198,7 +205,7 @@ export function aggregateAzure(
   // Each dedupe group adds its largest per-source sum to its tenant's month.
   for (let g = 0; g < groups.size; g++) {
     const t = groups.tags[3 * g] as number;
-    const cell = t * months + ((groups.tags[3 * g + 1] as number) - window.from);
+    const cell = t * months + ((groups.tags[3 * g + 1] as number) - span.from);
     monthly.acr[cell] = (monthly.acr[cell] as number) + groups.largest(0, g);
   }
   return { monthly, outcomes };
@@ -206,23 +213,33 @@ export function aggregateAzure(
 
 /**
  * Aggregates Microsoft 365 tables under one rules version: paid and active licences per tenant,
- * eligible workload and month in the window (largest across association types and tables, paid
+ * eligible workload and month in the span (largest across association types and tables, paid
  * and active each), the outcome of every row, and the rows of each tenant not counted.
  */
 export function aggregateM365(
   tables: readonly M365Table[],
   classes: readonly M365Classes[],
   typeCount: number,
-  window: MonthWindow,
+  span: MonthWindow,
   excluded: Int32Array
 ): { monthly: M365Monthly; outcomes: VersionOutcomes[] } {
-  const { from, to } = window;
+  const { from, to } = span;
   const types = Math.max(1, typeCount);
   const sources = tables.length * types;
   const rowsTotal = tables.reduce((n, t) => n + t.rows.count, 0);
   const PAID = 0;
   const ACTIVE = 1;
-  const groups = new GroupSums(sources, 2, Math.min(rowsTotal, 1 << 18));
+  const workloads = classes.reduce(
+    (n, c) => Math.max(n, ...Array.from(c.workload, (w) => w + 1)),
+    1
+  );
+  const tenants =
+    tables.reduce((n, t) => Math.max(n, ...maxOf(t.rows.tenant, t.rows.count)), 0) + 1;
+  const groups = new GroupSums(sources, 2, Math.min(rowsTotal, 1 << 18), [
+    tenants,
+    workloads,
+    to - from + 1,
+  ]);
   const outcomes: VersionOutcomes[] = [];
   for (let k = 0; k < tables.length; k++) {
     const table = tables[k] as M365Table;
@@ -241,7 +258,7 @@ export function aggregateM365(
       const m = month[i] as number;
       if (m < from || m > to) continue;
       const w = cls.workload[cat] as number;
-      const g = groups.group(t, w, m, 0, t, w, m);
+      const g = groups.group(t, w, m - from, 0, t, w, m);
       const source = k * types + (cls.type[cat] as number);
       groups.add(PAID, g, source, paid[i] as number);
       groups.add(ACTIVE, g, source, active[i] as number);

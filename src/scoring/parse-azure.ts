@@ -92,7 +92,6 @@ export class AzureParser {
   private readonly comboOf = new IdCache();
   private readonly comboNodes = new PairInterner();
   private readonly subscriptionOf = new IdCache();
-  private readonly categoryOf = new Map<number | string, number>();
   private readonly combos: ServiceCombo[] = [];
   private readonly offers: string[] = [];
   private readonly offerKeys: number[] = [];
@@ -223,20 +222,44 @@ export class AzureParser {
   private categoryAt(r: RowReader, combo: number): number {
     const offer = this.offerColumn.read(r);
     const association = this.associationColumn.read(r);
-    // One number per (combo, offer, association) while they are small; text keys beyond.
-    const small = combo < 0x10000 && offer < 0x1000 && association < 0x1000;
-    const key: number | string = small
-      ? (combo * 0x1000 + offer) * 0x1000 + association
-      : `${combo},${offer},${association}`;
-    let category = this.categoryOf.get(key);
-    if (category === undefined) {
+    // Categories by combo in small typed tables indexed by (offer, association): no hashing.
+    if (offer >= this.offerCap || association >= this.associationCap)
+      this.widenCategoryTables(offer, association);
+    let table = this.categoryTables[combo];
+    if (table === undefined)
+      this.categoryTables[combo] = table = new Int32Array(this.offerCap * this.associationCap);
+    const slot = offer * this.associationCap + association;
+    let category = (table[slot] as number) - 1;
+    if (category < 0) {
       category = this.categories.combo.length;
       this.categories.combo.push(combo);
       this.categories.offer.push(offer);
       this.categories.association.push(association);
-      this.categoryOf.set(key, category);
+      table[slot] = category + 1;
     }
     return category;
+  }
+
+  private categoryTables: (Int32Array | undefined)[] = [];
+  private offerCap = 16;
+  private associationCap = 8;
+
+  /** Grows the category tables' (offer, association) space to hold the given numbers. */
+  private widenCategoryTables(offer: number, association: number): void {
+    let offerCap = this.offerCap;
+    let associationCap = this.associationCap;
+    while (offer >= offerCap) offerCap *= 2;
+    while (association >= associationCap) associationCap *= 2;
+    this.categoryTables = this.categoryTables.map((old) => {
+      if (!old) return old;
+      const grown = new Int32Array(offerCap * associationCap);
+      for (let o = 0; o < this.offerCap; o++)
+        for (let a = 0; a < this.associationCap; a++)
+          grown[o * associationCap + a] = old[o * this.associationCap + a] as number;
+      return grown;
+    });
+    this.offerCap = offerCap;
+    this.associationCap = associationCap;
   }
 
   /** Rows of in-memory tables keep a reference and read their subscription only if needed. */

@@ -51,10 +51,10 @@ const WINDOW = 1 << 17;
 export class CellsRowReader implements RowReader {
   private row: readonly unknown[] = [];
   private index = -1;
-  private readonly texts: Map<string, number>[] = [];
-  private readonly others: Map<unknown, number>[] = [];
+  private texts: Map<string, number>[] = [];
+  private others: Map<unknown, number>[] = [];
   private readonly windows: { base: number; ids: Int32Array }[] = [];
-  private readonly counts: number[] = [];
+  private counts = new Int32Array(0);
 
   /**
    * @param mark the table's decimal convention
@@ -71,11 +71,22 @@ export class CellsRowReader implements RowReader {
     this.index = index;
   }
 
+  /** Makes room for columns up to `col` (each column's maps exist from the start: no checks per call). */
+  private widen(col: number): void {
+    const n = col + 1;
+    this.texts = Array.from({ length: n }, (_, c) => this.texts[c] ?? new Map<string, number>());
+    this.others = Array.from({ length: n }, (_, c) => this.others[c] ?? new Map<unknown, number>());
+    const counts = new Int32Array(n);
+    counts.set(this.counts);
+    this.counts = counts;
+  }
+
   id(col: number): number {
+    if (col >= this.counts.length) this.widen(col);
     const raw = this.row[col];
     // Separate look-ups for text and other cells keep each Map.get site of one key type.
     if (typeof raw === "string") {
-      const ids = (this.texts[col] ??= new Map());
+      const ids = this.texts[col] as Map<string, number>;
       let id = ids.get(raw);
       if (id === undefined) {
         id = this.next(col);
@@ -88,7 +99,7 @@ export class CellsRowReader implements RowReader {
   }
 
   private next(col: number): number {
-    const n = this.counts[col] ?? 0;
+    const n = this.counts[col] as number;
     this.counts[col] = n + 1;
     return n;
   }
@@ -110,7 +121,7 @@ export class CellsRowReader implements RowReader {
   }
 
   private otherId(col: number, raw: unknown): number {
-    const ids = (this.others[col] ??= new Map());
+    const ids = this.others[col] as Map<unknown, number>;
     const key = typeof raw === "object" && raw !== null ? keyOf(raw) : raw;
     let id = ids.get(key);
     if (id === undefined) {
