@@ -1,0 +1,295 @@
+import { createWriteStream, readFileSync, renameSync, rmSync } from "fs";
+import { posix } from "path";
+import { Readable } from "stream";
+import JSZip from "jszip";
+import { SheetLayout } from "../../report/layout-model";
+import { OWN_SHEET_NAME } from "../../report/own-sheets";
+import { pickScorecardName } from "../../report/sheet-names";
+import { chartXml, drawingRelsXml, drawingXml } from "./chart-xml";
+import { elementsOf, relsPart, resolveTarget } from "./package-parts";
+import { sheetXml } from "./sheet-xml";
+import { cellXfsCount, StyleBook } from "./styles";
+import { CONTENT_TYPE, escapeXml, NS, XML_HEAD } from "./xml";
+
+/**
+ * Writing the scorecard workbook: a copy of the input package with the scorecard's parts added
+ * (every part of the input — sheets, styles, charts, images, pivot tables, defined names, data
+ * validation — is copied as it was, its compressed bytes unchanged), the add-in's previous sheets
+ * replaced, and the file written under a temporary name first, so a failure leaves no output.
+ */
+
+/** A sheet of data to add (a CSV input copied into the workbook), its rows streamed as XML. */
+export interface DataSheet {
+  name: string;
+  rows: () => AsyncIterable<string> | Iterable<string>;
+}
+
+/** What to write. */
+export interface WorkbookOutput {
+  /** The input workbook to copy, or null for a new workbook. */
+  base: string | null;
+  /** Our previous sheets in the base, replaced. */
+  replace: readonly string[];
+  /** Data sheets to add before ours (CSV inputs). */
+  data: readonly DataSheet[];
+  /** Our sheets, in order; the first is where the workbook opens. */
+  sheets: readonly SheetLayout[];
+}
+
+const FRESH = {
+  "[Content_Types].xml": `${XML_HEAD}<Types xmlns="${NS.contentTypes}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${CONTENT_TYPE.workbook}"/><Override PartName="/xl/styles.xml" ContentType="${CONTENT_TYPE.styles}"/></Types>`,
+  "_rels/.rels": `${XML_HEAD}<Relationships xmlns="${NS.package}"><Relationship Id="rId1" Type="${NS.relType("officeDocument")}" Target="xl/workbook.xml"/></Relationships>`,
+  "xl/workbook.xml": `${XML_HEAD}<workbook xmlns="${NS.main}" xmlns:r="${NS.rel}"><bookViews><workbookView/></bookViews><sheets></sheets><calcPr fullCalcOnLoad="1"/></workbook>`,
+  "xl/_rels/workbook.xml.rels": `${XML_HEAD}<Relationships xmlns="${NS.package}"><Relationship Id="rIdStyles" Type="${NS.relType("styles")}" Target="styles.xml"/></Relationships>`,
+};
+
+/** The package being edited, with its small XML parts as text. */
+class Package {
+  workbookPart = "xl/workbook.xml";
+  workbook = "";
+  workbookRels = "";
+  types = "";
+
+  constructor(readonly zip: JSZip) {}
+
+  async text(name: string): Promise<string | null> {
+    const file = this.zip.file(name);
+    return file ? file.async("string") : null;
+  }
+
+  async load(path: string): Promise<void> {
+    const root = (await this.text("_rels/.rels")) ?? "";
+    const target = elementsOf(path, "_rels/.rels", root).find((e) =>
+      (e.attributes.Type ?? "").endsWith("/officeDocument")
+    )?.attributes.Target;
+    this.workbookPart = target ? resolveTarget("", target) : "xl/workbook.xml";
+    this.workbook = (await this.text(this.workbookPart)) ?? "";
+    this.workbookRels = (await this.text(relsPart(this.workbookPart))) ?? `${XML_HEAD}<Relationships xmlns="${NS.package}"></Relationships>`;
+    this.types = (await this.text("[Content_Types].xml")) ?? "";
+  }
+
+  /** Relationships of the workbook part: id, type, target part. */
+  rels(path: string): { id: string; type: string; target: string }[] {
+    return elementsOf(path, "workbook rels", this.workbookRels)
+      .filter((e) => e.name === "Relationship")
+      .map((e) => ({
+        id: e.attributes.Id ?? "",
+        type: (e.attributes.Type ?? "").split("/").pop() ?? "",
+        target: resolveTarget(this.workbookPart, e.attributes.Target ?? ""),
+      }));
+  }
+
+  /** A part name not yet used, e.g. `xl/worksheets/sheet7.xml`. */
+  freeName(dir: string, stem: string): string {
+    for (let n = 1; ; n++) {
+      const name = `${dir}/${stem}${n}.xml`;
+      if (!this.zip.file(name)) return name;
+    }
+  }
+
+  /** A relationship id not yet used in the workbook's relationships. */
+  freeRelId(): string {
+    for (let n = 1; ; n++) if (!this.workbookRels.includes(`Id="rIdPcs${n}"`)) return `rIdPcs${n}`;
+  }
+
+  addOverride(part: string, type: string): void {
+    this.types = this.types.replace("</Types>", `<Override PartName="/${part}" ContentType="${type}"/></Types>`);
+  }
+
+  removeOverride(part: string): void {
+    this.types = this.types.replace(new RegExp(`<Override\\b[^>]*PartName="/${escapeRegExp(part)}"[^>]*/>`), "");
+  }
+
+  /** Removes a part, its relationships part and everything those point to (our own parts only). */
+  async removeTree(part: string): Promise<void> {
+    const rels = relsPart(part);
+    const relsXml = await this.text(rels);
+    if (relsXml)
+      for (const e of elementsOf("", rels, relsXml))
+        if (e.name === "Relationship" && e.attributes.TargetMode !== "External")
+          await this.removeTree(resolveTarget(part, e.attributes.Target ?? ""));
+    this.zip.remove(part);
+    this.zip.remove(rels);
+    this.removeOverride(part);
+  }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The `<sheet>` elements of the workbook part, as written. */
+function sheetElements(workbook: string): string[] {
+  return [...workbook.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => m[0]);
+}
+
+function attribute(element: string, name: string): string {
+  return new RegExp(`\\b${name}="([^"]*)"`).exec(element)?.[1] ?? "";
+}
+
+/** Rewrites a defined name's sheet scope after sheets were removed (or drops it, when its sheet went). */
+function renumberDefinedNames(workbook: string, removed: readonly number[]): string {
+  return workbook.replace(/<definedName\b[^>]*>[\s\S]*?<\/definedName>|<definedName\b[^>]*\/>/g, (element) => {
+    const local = /\blocalSheetId="(\d+)"/.exec(element);
+    if (!local) return element;
+    const index = Number(local[1]);
+    if (removed.includes(index)) return "";
+    const shift = removed.filter((r) => r < index).length;
+    return element.replace(/\blocalSheetId="\d+"/, `localSheetId="${index - shift}"`);
+  });
+}
+
+/** Appends elements to `<tag>…</tag>` in the workbook part, creating it after `after` if missing. */
+function appendBlock(xml: string, tag: string, items: string, after: string[]): string {
+  if (items === "") return xml;
+  if (new RegExp(`<${tag}\\s*/>`).test(xml)) return xml.replace(new RegExp(`<${tag}\\s*/>`), `<${tag}>${items}</${tag}>`);
+  if (xml.includes(`</${tag}>`)) return xml.replace(`</${tag}>`, `${items}</${tag}>`);
+  for (const anchor of after) {
+    const at = xml.indexOf(anchor);
+    if (at >= 0) return `${xml.slice(0, at + anchor.length)}<${tag}>${items}</${tag}>${xml.slice(at + anchor.length)}`;
+  }
+  throw new Error(`workbook part: nowhere to put <${tag}>`);
+}
+
+/**
+ * Writes the output workbook to `out` (through a temporary file beside it).
+ * @returns the names our sheets got (a user's sheet of the same name keeps it; ours get a suffix)
+ */
+export async function writeWorkbookFile(out: string, output: WorkbookOutput): Promise<string[]> {
+  const zip = output.base ? await JSZip.loadAsync(readFileSync(output.base)) : new JSZip();
+  if (!output.base) for (const [name, text] of Object.entries(FRESH)) zip.file(name, text);
+  const p = new Package(zip);
+  await p.load(output.base ?? out);
+
+  // Our previous sheets go, with their tables, drawings and charts; calcChain goes too (Excel
+  // rebuilds it, and it would name cells of sheets that no longer exist).
+  const rels = p.rels(output.base ?? out);
+  const sheets = sheetElements(p.workbook);
+  const removed: number[] = [];
+  for (const [index, element] of sheets.entries()) {
+    if (!output.replace.includes(attribute(element, "name"))) continue;
+    const relId = attribute(element, "r:id");
+    const rel = rels.find((r) => r.id === relId);
+    if (rel) await p.removeTree(rel.target);
+    p.workbook = p.workbook.replace(element, "");
+    p.workbookRels = p.workbookRels.replace(new RegExp(`<Relationship\\b[^>]*Id="${escapeRegExp(relId)}"[^>]*/>`), "");
+    removed.push(index);
+  }
+  p.workbook = renumberDefinedNames(p.workbook, removed);
+  const calcChain = rels.find((r) => r.type === "calcChain");
+  if (calcChain) {
+    p.zip.remove(calcChain.target);
+    p.removeOverride(calcChain.target);
+    p.workbookRels = p.workbookRels.replace(new RegExp(`<Relationship\\b[^>]*Id="${escapeRegExp(calcChain.id)}"[^>]*/>`), "");
+  }
+
+  // Names, ids and styles.
+  const kept = sheetElements(p.workbook);
+  const names = kept.map((e) => attribute(e, "name").replace(/&apos;/g, "'").replace(/&amp;/g, "&"));
+  let sheetId = Math.max(0, ...kept.map((e) => Number(attribute(e, "sheetId")) || 0));
+  const tableNames = new Set<string>();
+  let tableId = 0;
+  for (const f of Object.keys(zip.files).filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n))) {
+    const xml = (await p.text(f)) ?? "";
+    tableId = Math.max(tableId, Number(/\bid="(\d+)"/.exec(xml)?.[1] ?? 0));
+    const name = /\bdisplayName="([^"]*)"/.exec(xml)?.[1];
+    if (name) tableNames.add(name.toLowerCase());
+  }
+  const stylesRel = p.rels(output.base ?? out).find((r) => r.type === "styles");
+  const stylesPart = stylesRel?.target ?? "xl/styles.xml";
+  const styles = new StyleBook();
+  const stylesXml = await p.text(stylesPart);
+  styles.start(cellXfsCount(stylesXml));
+
+  const addSheet = (name: string, content: string | Readable): { index: number; part: string } => {
+    const part = p.freeName("xl/worksheets", "sheet");
+    zip.file(part, content);
+    p.addOverride(part, CONTENT_TYPE.worksheet);
+    const relId = p.freeRelId();
+    p.workbookRels = p.workbookRels.replace(
+      "</Relationships>",
+      `<Relationship Id="${relId}" Type="${NS.relType("worksheet")}" Target="${posix.relative(posix.dirname(p.workbookPart), part)}"/></Relationships>`
+    );
+    p.workbook = appendBlock(p.workbook, "sheets", `<sheet name="${escapeXml(name)}" sheetId="${++sheetId}" r:id="${relId}"/>`, []);
+    names.push(name);
+    return { index: names.length - 1, part };
+  };
+
+  for (const data of output.data) addSheet(pickScorecardName(names, data.name), Readable.from(data.rows()));
+
+  const ours: string[] = [];
+  let firstOurs = -1;
+  const markers: string[] = [];
+  for (const layout of output.sheets) {
+    const name = pickScorecardName(names, layout.name);
+    const tableIds = layout.tables.map((t) => {
+      let n = t.name;
+      for (let k = 2; tableNames.has(n.toLowerCase()); k++) n = `${t.name}${k}`;
+      tableNames.add(n.toLowerCase());
+      return { id: ++tableId, name: n };
+    });
+    const hasChart = layout.chart !== undefined && layout.chart !== null;
+    const sheet = sheetXml(layout, styles, tableIds, hasChart);
+    const { index, part } = addSheet(name, sheet.xml);
+    if (firstOurs < 0) firstOurs = index;
+    ours.push(name);
+    markers.push(`<definedName name="${OWN_SHEET_NAME}" localSheetId="${index}" hidden="1">TRUE</definedName>`);
+    const sheetRels: string[] = [];
+    for (const t of sheet.tables) {
+      const tablePart = p.freeName("xl/tables", "table");
+      zip.file(tablePart, t.xml);
+      p.addOverride(tablePart, CONTENT_TYPE.table);
+      sheetRels.push(`<Relationship Id="${t.relId}" Type="${NS.relType("table")}" Target="${posix.relative(posix.dirname(part), tablePart)}"/>`);
+    }
+    if (sheet.drawingRelId) {
+      const drawingPart = p.freeName("xl/drawings", "drawing");
+      const chartPart = p.freeName("xl/charts", "chart");
+      zip.file(drawingPart, drawingXml(layout));
+      zip.file(chartPart, chartXml(layout, name));
+      zip.file(relsPart(drawingPart), drawingRelsXml(posix.relative(posix.dirname(drawingPart), chartPart)));
+      p.addOverride(drawingPart, CONTENT_TYPE.drawing);
+      p.addOverride(chartPart, CONTENT_TYPE.chart);
+      sheetRels.push(`<Relationship Id="${sheet.drawingRelId}" Type="${NS.relType("drawing")}" Target="${posix.relative(posix.dirname(part), drawingPart)}"/>`);
+    }
+    if (sheetRels.length > 0)
+      zip.file(relsPart(part), `${XML_HEAD}<Relationships xmlns="${NS.package}">${sheetRels.join("")}</Relationships>`);
+  }
+
+  // The workbook part: the marks of our sheets, open on the scorecard, recalculate on load.
+  p.workbook = appendBlock(p.workbook, "definedNames", markers.join(""), ["</sheets>"]);
+  if (firstOurs >= 0) {
+    p.workbook = /<workbookView\b[^>]*\bactiveTab="\d+"/.test(p.workbook)
+      ? p.workbook.replace(/(<workbookView\b[^>]*\bactiveTab=")\d+"/, `$1${firstOurs}"`)
+      : p.workbook.replace(/<workbookView\b/, `<workbookView activeTab="${firstOurs}"`);
+    p.workbook = p.workbook.replace(/(<workbookView\b[^>]*\bfirstSheet=")\d+"/, "$10\"");
+  }
+  p.workbook = /<calcPr\b/.test(p.workbook)
+    ? p.workbook.replace(/<calcPr\b([^>]*?)\s*(\/?)>/, (_m, attrs: string, slash: string) => `<calcPr${attrs.replace(/\s*fullCalcOnLoad="[^"]*"/, "")} fullCalcOnLoad="1"${slash}>`)
+    : p.workbook.replace(/(<\/definedNames>|<\/sheets>)/, "$1<calcPr fullCalcOnLoad=\"1\"/>");
+  zip.file(p.workbookPart, p.workbook);
+  zip.file(relsPart(p.workbookPart), p.workbookRels);
+  zip.file(stylesPart, styles.merge(stylesXml));
+  if (!stylesRel) {
+    p.workbookRels = p.workbookRels.replace("</Relationships>", `<Relationship Id="${p.freeRelId()}" Type="${NS.relType("styles")}" Target="${posix.relative(posix.dirname(p.workbookPart), stylesPart)}"/></Relationships>`);
+    zip.file(relsPart(p.workbookPart), p.workbookRels);
+    if (!p.types.includes(`PartName="/${stylesPart}"`)) p.addOverride(stylesPart, CONTENT_TYPE.styles);
+  }
+  zip.file("[Content_Types].xml", p.types);
+
+  const temp = `${out}.${process.pid}.tmp`;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      zip
+        .generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "DEFLATE", compressionOptions: { level: 6 } })
+        .on("error", reject)
+        .pipe(createWriteStream(temp))
+        .on("finish", () => resolve())
+        .on("error", reject);
+    });
+    renameSync(temp, out);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  return ours;
+}
