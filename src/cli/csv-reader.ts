@@ -235,6 +235,8 @@ export class ByteRowReader implements RowReader {
 export interface CsvOptions extends FindOptions {
   /** Read amounts with decimal commas whatever the delimiter (`--decimal-comma`). */
   decimalComma?: boolean;
+  /** Called with the records read so far, every 65,536 records and at the end. */
+  onRecords?: (records: number) => void;
 }
 
 function fileProblem(path: string, error: unknown): UsageError {
@@ -326,10 +328,13 @@ export function readCsvTable(
   );
 
   let number = 0;
+  const onRecords = options.onRecords;
   eachRecord(path, format, record, () => {
     number++;
     if (number > found.headerIndex + 1) parser.row(reader, number);
+    if (onRecords && (number & 0xffff) === 0) onRecords(number);
   });
+  onRecords?.(number);
   const table = parser.finish();
   if (format.delimiter !== COMMA || format.decimalComma)
     table.issues.push({
@@ -349,21 +354,22 @@ export function readCsvTable(
 }
 
 /**
- * Every record of a CSV file as text cells (for copying a CSV input into the scorecard workbook;
- * scoring itself streams the file).
+ * Calls `onRow` with every record of a CSV file as text cells, in order, until it returns false
+ * (for copying a CSV input into the scorecard workbook; scoring itself streams the file).
+ * @returns the file's format (delimiter, decimal mark)
  */
-export function readCsvRows(
+export function eachCsvRow(
   path: string,
-  decimalComma = false
-): { rows: string[][]; format: CsvFormat } {
+  decimalComma: boolean,
+  onRow: (cells: string[]) => boolean | void
+): CsvFormat {
   const { format } = csvFormatOf(path, decimalComma);
   const record = new CsvRecord();
   const reader = new ByteRowReader(record, format.decimalComma ? "comma" : "point");
-  const rows: string[][] = [];
   eachRecord(path, format, record, () => {
     const row: string[] = [];
     for (let k = 0; k < record.count; k++) row.push(String(reader.cell(k)));
-    rows.push(row);
+    return onRow(row);
   });
-  return { rows, format };
+  return format;
 }

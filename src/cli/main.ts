@@ -7,17 +7,21 @@ import {
   ScoreResult,
   scoreParsed,
 } from "../scoring";
-import { addParsed, ParsedInputs, parseInputs, sharedRegistries } from "../scoring/parse-inputs";
+import { addParsed, ParsedInputs, sharedRegistries } from "../scoring/parse-inputs";
 import { TableKind } from "../scoring/headers";
 import { terminalSummary } from "../report/terminal-summary";
 import { parseScoreArgs, ScoreArgs, UsageError, USAGE } from "./args";
 import { readCsvTable } from "./csv-reader";
-import { defaultOutPath, readWorkbookTables, writeScorecardFile } from "./workbook";
+import { defaultOutPath, writeScorecardFile } from "./scorecard-file";
+import { readWorkbook } from "./xlsx/read-workbook";
+import { ProgressReporter, rowsText, SILENT } from "./progress";
 
 /** Where the command line writes. */
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Progress while the work runs (a terminal's stderr; silent otherwise). */
+  progress?: ProgressReporter;
 }
 
 function asOfMonth(args: ScoreArgs): number | undefined {
@@ -29,10 +33,17 @@ function asOfMonth(args: ScoreArgs): number | undefined {
 }
 
 /** Reads the inputs: CSV files streamed one by one, or the tables of a workbook. */
-async function readInputs(args: ScoreArgs): Promise<{ parsed: ParsedInputs; notes: Issue[] }> {
+async function readInputs(
+  args: ScoreArgs,
+  progress: ProgressReporter
+): Promise<{ parsed: ParsedInputs; notes: Issue[]; ownSheets: string[] }> {
   if (args.workbook) {
-    const { tables, notes } = await readWorkbookTables(args.workbook, args.decimalComma);
-    return { parsed: parseInputs({ tables }), notes };
+    const { parsed, notes, ownSheets } = await readWorkbook(
+      args.workbook,
+      args.decimalComma,
+      (sheet, rows) => progress.step(`Reading ${sheet}: ${rowsText(rows)} rows`)
+    );
+    return { parsed, notes, ownSheets };
   }
   const parsed: ParsedInputs = { ...sharedRegistries(), azure: [], m365: [], certifications: [] };
   const files: [TableKind, string[]][] = [
@@ -42,8 +53,15 @@ async function readInputs(args: ScoreArgs): Promise<{ parsed: ParsedInputs; note
   ];
   for (const [expected, paths] of files)
     for (const path of paths)
-      addParsed(parsed, readCsvTable(path, parsed, { expected, decimalComma: args.decimalComma }));
-  return { parsed, notes: [] };
+      addParsed(
+        parsed,
+        readCsvTable(path, parsed, {
+          expected,
+          decimalComma: args.decimalComma,
+          onRecords: (rows) => progress.step(`Reading ${path}: ${rowsText(rows)} rows`),
+        })
+      );
+  return { parsed, notes: [], ownSheets: [] };
 }
 
 /** Inputs whose every data row is a row error: a score from them would be a score of nothing. */
@@ -66,7 +84,9 @@ async function score(argv: readonly string[], io: Io): Promise<number> {
   const args = parseScoreArgs(argv);
   const asOf = asOfMonth(args);
   const rules = rulesId(args);
-  const { parsed, notes } = await readInputs(args);
+  const progress = io.progress ?? SILENT;
+  const { parsed, notes, ownSheets } = await readInputs(args, progress);
+  progress.step("Scoring");
   const result: ScoreResult = scoreParsed(parsed, {
     ...(asOf === undefined ? {} : { asOf }),
     ...(rules ? { rules } : {}),
@@ -76,8 +96,14 @@ async function score(argv: readonly string[], io: Io): Promise<number> {
   // A user asking for JSON does not expect a file: --json writes a workbook only with --out.
   const defaultOut = args.workbook && !args.json ? defaultOutPath(args.workbook) : undefined;
   const outPath = unreadable.length > 0 ? undefined : (args.out ?? defaultOut);
+  if (outPath) progress.step(`Writing ${outPath}`);
   if (outPath)
-    await writeScorecardFile(outPath, result, args, { force: args.force, generated: new Date() });
+    await writeScorecardFile(outPath, result, args, {
+      force: args.force,
+      generated: new Date(),
+      ownSheets,
+    });
+  progress.done();
   if (args.json) io.out(JSON.stringify(result, null, 2));
   else {
     io.out(terminalSummary(result));
@@ -115,6 +141,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     return await score(rest, io);
   } catch (error) {
+    io.progress?.done();
     if (error instanceof UsageError) {
       io.err(`security-pcs: ${error.message}`);
       return 2;

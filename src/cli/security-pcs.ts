@@ -1,4 +1,5 @@
 import { main } from "./main";
+import { terminalProgress } from "./progress";
 
 // The executable: wire the command line to the process, and never show a stack trace.
 
@@ -12,6 +13,7 @@ for (const stream of [process.stdout, process.stderr])
 main(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
+  progress: terminalProgress(process.stderr),
 }).then(
   (code) => {
     process.exitCode = code;

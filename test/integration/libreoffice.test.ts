@@ -91,7 +91,9 @@ describe("the scorecard workbook in LibreOffice", () => {
 
   it("carries the points-per-metric chart, which LibreOffice reads and keeps", async () => {
     const ours = await JSZip.loadAsync(readFileSync(book));
-    const chart = await ours.file("xl/charts/chartSecurityScore.xml")?.async("string");
+    const parts = Object.keys(ours.files).filter((f) => /^xl\/charts\/chart\d*\.xml$/.test(f));
+    expect(parts).toHaveLength(1);
+    const chart = await ours.file(parts[0]!)?.async("string");
     expect(chart).toContain("<c:barChart>");
     expect(chart).toContain("'Security Scorecard'!$C$");
     const again = await JSZip.loadAsync(readFileSync(resave(book)));

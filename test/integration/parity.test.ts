@@ -1,5 +1,8 @@
 import ExcelJS from "exceljs";
-import { writeLayoutSheet } from "../../src/cli/xlsx-writer";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { writeWorkbookFile } from "../../src/cli/xlsx/write-package";
 import { writeScorecard } from "../../src/excel/write-scorecard";
 import { buildScorecardLayout } from "../../src/report/layout";
 import { scoreTables } from "../../src/scoring";
@@ -25,10 +28,12 @@ describe("scorecard parity between the Excel adapter and the xlsx writer", () =>
     const office = fake.snapshot();
     const officeSheet = office.sheets.find((s) => s.name === "Security Scorecard")!;
 
-    const book = new ExcelJS.Workbook();
-    writeLayoutSheet(book, layout, "Security Scorecard");
+    const folder = mkdtempSync(join(tmpdir(), "parity-"));
+    const out = join(folder, "scorecard.xlsx");
+    await writeWorkbookFile(out, { base: null, replace: [], data: [], sheets: [layout] });
     const back = new ExcelJS.Workbook();
-    await back.xlsx.load((await book.xlsx.writeBuffer()) as any);
+    await back.xlsx.readFile(out);
+    rmSync(folder, { recursive: true, force: true });
     const ws = back.getWorksheet("Security Scorecard")!;
 
     let compared = 0;

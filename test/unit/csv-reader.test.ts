@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import Papa from "papaparse";
 import { COMMA, detectDelimiter, SEMICOLON, TAB } from "../../src/cli/csv-format";
-import { readCsvRows, readCsvTable } from "../../src/cli/csv-reader";
+import { eachCsvRow, readCsvTable } from "../../src/cli/csv-reader";
 import { CsvRecord, scanRecords } from "../../src/cli/csv-records";
 import { sharedRegistries } from "../../src/scoring/parse-inputs";
 import { AzureTable } from "../../src/scoring/parse-azure";
@@ -150,9 +150,19 @@ describe("reading a CSV file into a table", () => {
     ).toBe(true);
   });
   it("reads every record as text for the workbook copy", () => {
-    expect(readCsvRows(file("a;b\n1,5;x\n")).rows).toEqual([
+    const rows: string[][] = [];
+    const format = eachCsvRow(file("a;b\n1,5;x\n"), false, (row) => {
+      rows.push(row);
+    });
+    expect(rows).toEqual([
       ["a", "b"],
       ["1,5", "x"],
     ]);
+    expect(format.decimalComma).toBe(true);
+  });
+  it("stops copying rows when asked to", () => {
+    const rows: string[][] = [];
+    eachCsvRow(file("a\n1\n2\n3\n"), false, (row) => rows.push(row) < 2);
+    expect(rows).toEqual([["a"], ["1"]]);
   });
 });

@@ -22,10 +22,17 @@ export function elementsOf(path: string, part: string, xml: string): XmlElement[
   const stack: XmlElement[] = [];
   const parser = new SaxesParser();
   parser.on("error", (error) => {
-    throw unreadable(path, `the workbook's ${part} is not well-formed XML (${error.message.split("\n")[0]}); save it again from Excel`);
+    throw unreadable(
+      path,
+      `the workbook's ${part} is not well-formed XML (${error.message.split("\n")[0]}); save it again from Excel`
+    );
   });
   parser.on("opentag", (tag: SaxesTagPlain) => {
-    const element: XmlElement = { name: tag.name, attributes: tag.attributes as Record<string, string>, text: "" };
+    const element: XmlElement = {
+      name: tag.name,
+      attributes: tag.attributes as Record<string, string>,
+      text: "",
+    };
     out.push(element);
     stack.push(element);
   });
@@ -118,7 +125,10 @@ export async function readPackageParts(zip: ZipReader): Promise<PackageParts> {
     root.find((r) => r.type === "officeDocument")?.target ??
     (zip.has("xl/workbook.xml") ? "xl/workbook.xml" : null);
   if (!workbook || !zip.has(workbook))
-    throw unreadable(zip.path, "not an Excel workbook (it has no workbook part); save it as an Excel Workbook, .xlsx");
+    throw unreadable(
+      zip.path,
+      "not an Excel workbook (it has no workbook part); save it as an Excel Workbook, .xlsx"
+    );
   const elements = elementsOf(zip.path, workbook, await zip.text(workbook));
   const rels = await relationships(zip, workbook);
   const byId = new Map(rels.map((r) => [r.id, r]));
@@ -139,7 +149,9 @@ export async function readPackageParts(zip: ZipReader): Promise<PackageParts> {
   for (const sheet of sheets) {
     for (const rel of await relationships(zip, sheet.part)) {
       if (rel.type !== "table" || !zip.has(rel.target)) continue;
-      const table = elementsOf(zip.path, rel.target, await zip.text(rel.target)).find((x) => x.name === "table");
+      const table = elementsOf(zip.path, rel.target, await zip.text(rel.target)).find(
+        (x) => x.name === "table"
+      );
       if (!table) continue;
       sheet.tables.push({
         part: rel.target,
@@ -158,7 +170,8 @@ export async function readPackageParts(zip: ZipReader): Promise<PackageParts> {
       .filter((x) => x.name === "definedName")
       .map((x) => ({
         name: x.attributes.name ?? "",
-        localSheetId: x.attributes.localSheetId === undefined ? null : Number(x.attributes.localSheetId),
+        localSheetId:
+          x.attributes.localSheetId === undefined ? null : Number(x.attributes.localSheetId),
         text: x.text,
       })),
   };

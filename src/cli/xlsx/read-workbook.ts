@@ -1,7 +1,13 @@
 import { isInputError } from "../../scoring/errors";
 import { findTable, HEADER_SCAN_ROWS } from "../../scoring/find-table";
 import { Issue } from "../../scoring/issues";
-import { addParsed, ParsedInputs, parserFor, sharedRegistries, TableParser } from "../../scoring/parse-inputs";
+import {
+  addParsed,
+  ParsedInputs,
+  parserFor,
+  sharedRegistries,
+  TableParser,
+} from "../../scoring/parse-inputs";
 import { CellsRowReader } from "../../scoring/row-reader";
 import { OWN_SHEET_NAME, OWN_SHEET_TITLES } from "../../report/own-sheets";
 import { UsageError } from "../args";
@@ -57,7 +63,13 @@ function blockOf(ref: string): { top: number; bottom: number; left: number; righ
 }
 
 function candidatesOf(sheet: SheetPart): Candidate[] {
-  const blank = (name: string, top: number, bottom: number, left: number, right: number): Candidate => ({
+  const blank = (
+    name: string,
+    top: number,
+    bottom: number,
+    left: number,
+    right: number
+  ): Candidate => ({
     name,
     top,
     bottom,
@@ -83,7 +95,12 @@ function lookAlikeNote(candidate: Candidate): Issue | null {
     return null;
   } catch (error) {
     if (!isInputError(error) || /^no header row/.test(error.detail)) return null;
-    return { severity: "warning", table: candidate.name, row: null, message: `${candidate.name} was not used: ${error.detail}` };
+    return {
+      severity: "warning",
+      table: candidate.name,
+      row: null,
+      message: `${candidate.name} was not used: ${error.detail}`,
+    };
   }
 }
 
@@ -104,7 +121,9 @@ export async function readWorkbook(
     const notes: Issue[] = [];
     const ownSheets: string[] = [];
     const marked = new Set(
-      parts.definedNames.filter((d) => d.name === OWN_SHEET_NAME && d.localSheetId !== null).map((d) => d.localSheetId)
+      parts.definedNames
+        .filter((d) => d.name === OWN_SHEET_NAME && d.localSheetId !== null)
+        .map((d) => d.localSheetId)
     );
     for (const sheet of parts.sheets) {
       if (marked.has(sheet.index)) {

@@ -30,12 +30,18 @@ export function rowOf(ref: string): number {
 }
 
 /** A parser of XML fed in chunks of bytes; DTDs are refused. */
-function xmlParser(path: string, part: string): { parser: SaxesParser; feed: (chunk: Buffer) => void } {
+function xmlParser(
+  path: string,
+  part: string
+): { parser: SaxesParser; feed: (chunk: Buffer) => void } {
   const parser = new SaxesParser();
   const decoder = new TextDecoder("utf-8");
   parser.on("doctype", () => refuseDtd(path, part, "<!DOCTYPE"));
   parser.on("error", (error) => {
-    throw unreadable(path, `the workbook's ${part} is not well-formed XML (${error.message.split("\n")[0]}); save it again from Excel`);
+    throw unreadable(
+      path,
+      `the workbook's ${part} is not well-formed XML (${error.message.split("\n")[0]}); save it again from Excel`
+    );
   });
   return { parser, feed: (chunk) => parser.write(decoder.decode(chunk, { stream: true })) };
 }

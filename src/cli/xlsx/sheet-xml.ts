@@ -41,7 +41,8 @@ function cellXml(ref: string, cell: LayoutCell, s: number): string {
 function columnNames(layout: SheetLayout, row: number, col: number, cols: number): string[] {
   const seen = new Set<string>();
   return Array.from({ length: cols }, (_, i) => {
-    let name = String(layout.cells[row]?.[col + i]?.value ?? `Column${i + 1}`).trim() || `Column${i + 1}`;
+    let name =
+      String(layout.cells[row]?.[col + i]?.value ?? `Column${i + 1}`).trim() || `Column${i + 1}`;
     for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${name}${k}`;
     seen.add(name.toLowerCase());
     return name;
@@ -63,7 +64,11 @@ export function sheetXml(
     const cells = row
       .map((cell, c) => {
         if (!cell) return "";
-        const s = styles.styleOf({ style: cell.style ?? "plain", numFmt: cell.format ?? "General", wrap: false });
+        const s = styles.styleOf({
+          style: cell.style ?? "plain",
+          numFmt: cell.format ?? "General",
+          wrap: false,
+        });
         return cellXml(a1(r, c), cell, s);
       })
       .join("");

@@ -10,7 +10,10 @@ import { escapeXml, NS, XML_HEAD } from "./xml";
 /** The font every scorecard cell names explicitly (other programs would otherwise pick a serif). */
 export const FONT = { name: "Calibri", size: 11 };
 
-const FONT_OF: Record<CellStyle | "plain", { bold?: boolean; italic?: boolean; size?: number; color?: string; underline?: boolean }> = {
+const FONT_OF: Record<
+  CellStyle | "plain",
+  { bold?: boolean; italic?: boolean; size?: number; color?: string; underline?: boolean }
+> = {
   plain: {},
   title: { bold: true, size: 16, color: "FF0F6CBD" },
   section: { bold: true, size: 13, color: "FF0F6CBD" },
@@ -78,7 +81,9 @@ export class StyleBook {
     const fontOf = new Map(used.map((s, i) => [s, fonts0 + i]));
     const xfs = this.formats.map((f) => {
       const fmt = fmtIds.get(f.numFmt) ?? 0;
-      const align = f.wrap ? '<alignment vertical="top" wrapText="1"/>' : '<alignment vertical="top"/>';
+      const align = f.wrap
+        ? '<alignment vertical="top" wrapText="1"/>'
+        : '<alignment vertical="top"/>';
       return `<xf numFmtId="${fmt}" fontId="${fontOf.get(f.style) ?? 0}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1">${align}</xf>`;
     });
     let out = appendTo(xml, "numFmts", numFmts, () => /<styleSheet\b[^>]*>/);
@@ -89,7 +94,7 @@ export class StyleBook {
 }
 
 function fontXml(f: (typeof FONT_OF)[keyof typeof FONT_OF]): string {
-  return `<font>${f.bold ? "<b/>" : ""}${f.italic ? "<i/>" : ""}${f.underline ? '<u/>' : ""}<sz val="${f.size ?? FONT.size}"/>${f.color ? `<color rgb="${f.color}"/>` : '<color theme="1"/>'}<name val="${FONT.name}"/><family val="2"/></font>`;
+  return `<font>${f.bold ? "<b/>" : ""}${f.italic ? "<i/>" : ""}${f.underline ? "<u/>" : ""}<sz val="${f.size ?? FONT.size}"/>${f.color ? `<color rgb="${f.color}"/>` : '<color theme="1"/>'}<name val="${FONT.name}"/><family val="2"/></font>`;
 }
 
 /**

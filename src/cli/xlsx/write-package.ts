@@ -18,10 +18,10 @@ import { CONTENT_TYPE, escapeXml, NS, XML_HEAD } from "./xml";
  * replaced, and the file written under a temporary name first, so a failure leaves no output.
  */
 
-/** A sheet of data to add (a CSV input copied into the workbook), its rows streamed as XML. */
+/** A sheet of data to add (a CSV input copied into the workbook), its worksheet XML streamed. */
 export interface DataSheet {
   name: string;
-  rows: () => AsyncIterable<string> | Iterable<string>;
+  content: () => Readable;
 }
 
 /** What to write. */
@@ -64,7 +64,9 @@ class Package {
     )?.attributes.Target;
     this.workbookPart = target ? resolveTarget("", target) : "xl/workbook.xml";
     this.workbook = (await this.text(this.workbookPart)) ?? "";
-    this.workbookRels = (await this.text(relsPart(this.workbookPart))) ?? `${XML_HEAD}<Relationships xmlns="${NS.package}"></Relationships>`;
+    this.workbookRels =
+      (await this.text(relsPart(this.workbookPart))) ??
+      `${XML_HEAD}<Relationships xmlns="${NS.package}"></Relationships>`;
     this.types = (await this.text("[Content_Types].xml")) ?? "";
   }
 
@@ -93,11 +95,17 @@ class Package {
   }
 
   addOverride(part: string, type: string): void {
-    this.types = this.types.replace("</Types>", `<Override PartName="/${part}" ContentType="${type}"/></Types>`);
+    this.types = this.types.replace(
+      "</Types>",
+      `<Override PartName="/${part}" ContentType="${type}"/></Types>`
+    );
   }
 
   removeOverride(part: string): void {
-    this.types = this.types.replace(new RegExp(`<Override\\b[^>]*PartName="/${escapeRegExp(part)}"[^>]*/>`), "");
+    this.types = this.types.replace(
+      new RegExp(`<Override\\b[^>]*PartName="/${escapeRegExp(part)}"[^>]*/>`),
+      ""
+    );
   }
 
   /** Removes a part, its relationships part and everything those point to (our own parts only). */
@@ -129,24 +137,29 @@ function attribute(element: string, name: string): string {
 
 /** Rewrites a defined name's sheet scope after sheets were removed (or drops it, when its sheet went). */
 function renumberDefinedNames(workbook: string, removed: readonly number[]): string {
-  return workbook.replace(/<definedName\b[^>]*>[\s\S]*?<\/definedName>|<definedName\b[^>]*\/>/g, (element) => {
-    const local = /\blocalSheetId="(\d+)"/.exec(element);
-    if (!local) return element;
-    const index = Number(local[1]);
-    if (removed.includes(index)) return "";
-    const shift = removed.filter((r) => r < index).length;
-    return element.replace(/\blocalSheetId="\d+"/, `localSheetId="${index - shift}"`);
-  });
+  return workbook.replace(
+    /<definedName\b[^>]*>[\s\S]*?<\/definedName>|<definedName\b[^>]*\/>/g,
+    (element) => {
+      const local = /\blocalSheetId="(\d+)"/.exec(element);
+      if (!local) return element;
+      const index = Number(local[1]);
+      if (removed.includes(index)) return "";
+      const shift = removed.filter((r) => r < index).length;
+      return element.replace(/\blocalSheetId="\d+"/, `localSheetId="${index - shift}"`);
+    }
+  );
 }
 
 /** Appends elements to `<tag>…</tag>` in the workbook part, creating it after `after` if missing. */
 function appendBlock(xml: string, tag: string, items: string, after: string[]): string {
   if (items === "") return xml;
-  if (new RegExp(`<${tag}\\s*/>`).test(xml)) return xml.replace(new RegExp(`<${tag}\\s*/>`), `<${tag}>${items}</${tag}>`);
+  if (new RegExp(`<${tag}\\s*/>`).test(xml))
+    return xml.replace(new RegExp(`<${tag}\\s*/>`), `<${tag}>${items}</${tag}>`);
   if (xml.includes(`</${tag}>`)) return xml.replace(`</${tag}>`, `${items}</${tag}>`);
   for (const anchor of after) {
     const at = xml.indexOf(anchor);
-    if (at >= 0) return `${xml.slice(0, at + anchor.length)}<${tag}>${items}</${tag}>${xml.slice(at + anchor.length)}`;
+    if (at >= 0)
+      return `${xml.slice(0, at + anchor.length)}<${tag}>${items}</${tag}>${xml.slice(at + anchor.length)}`;
   }
   throw new Error(`workbook part: nowhere to put <${tag}>`);
 }
@@ -172,7 +185,10 @@ export async function writeWorkbookFile(out: string, output: WorkbookOutput): Pr
     const rel = rels.find((r) => r.id === relId);
     if (rel) await p.removeTree(rel.target);
     p.workbook = p.workbook.replace(element, "");
-    p.workbookRels = p.workbookRels.replace(new RegExp(`<Relationship\\b[^>]*Id="${escapeRegExp(relId)}"[^>]*/>`), "");
+    p.workbookRels = p.workbookRels.replace(
+      new RegExp(`<Relationship\\b[^>]*Id="${escapeRegExp(relId)}"[^>]*/>`),
+      ""
+    );
     removed.push(index);
   }
   p.workbook = renumberDefinedNames(p.workbook, removed);
@@ -180,12 +196,19 @@ export async function writeWorkbookFile(out: string, output: WorkbookOutput): Pr
   if (calcChain) {
     p.zip.remove(calcChain.target);
     p.removeOverride(calcChain.target);
-    p.workbookRels = p.workbookRels.replace(new RegExp(`<Relationship\\b[^>]*Id="${escapeRegExp(calcChain.id)}"[^>]*/>`), "");
+    p.workbookRels = p.workbookRels.replace(
+      new RegExp(`<Relationship\\b[^>]*Id="${escapeRegExp(calcChain.id)}"[^>]*/>`),
+      ""
+    );
   }
 
   // Names, ids and styles.
   const kept = sheetElements(p.workbook);
-  const names = kept.map((e) => attribute(e, "name").replace(/&apos;/g, "'").replace(/&amp;/g, "&"));
+  const names = kept.map((e) =>
+    attribute(e, "name")
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&")
+  );
   let sheetId = Math.max(0, ...kept.map((e) => Number(attribute(e, "sheetId")) || 0));
   const tableNames = new Set<string>();
   let tableId = 0;
@@ -210,12 +233,17 @@ export async function writeWorkbookFile(out: string, output: WorkbookOutput): Pr
       "</Relationships>",
       `<Relationship Id="${relId}" Type="${NS.relType("worksheet")}" Target="${posix.relative(posix.dirname(p.workbookPart), part)}"/></Relationships>`
     );
-    p.workbook = appendBlock(p.workbook, "sheets", `<sheet name="${escapeXml(name)}" sheetId="${++sheetId}" r:id="${relId}"/>`, []);
+    p.workbook = appendBlock(
+      p.workbook,
+      "sheets",
+      `<sheet name="${escapeXml(name)}" sheetId="${++sheetId}" r:id="${relId}"/>`,
+      []
+    );
     names.push(name);
     return { index: names.length - 1, part };
   };
 
-  for (const data of output.data) addSheet(pickScorecardName(names, data.name), Readable.from(data.rows()));
+  for (const data of output.data) addSheet(pickScorecardName(names, data.name), data.content());
 
   const ours: string[] = [];
   let firstOurs = -1;
@@ -233,26 +261,38 @@ export async function writeWorkbookFile(out: string, output: WorkbookOutput): Pr
     const { index, part } = addSheet(name, sheet.xml);
     if (firstOurs < 0) firstOurs = index;
     ours.push(name);
-    markers.push(`<definedName name="${OWN_SHEET_NAME}" localSheetId="${index}" hidden="1">TRUE</definedName>`);
+    markers.push(
+      `<definedName name="${OWN_SHEET_NAME}" localSheetId="${index}" hidden="1">TRUE</definedName>`
+    );
     const sheetRels: string[] = [];
     for (const t of sheet.tables) {
       const tablePart = p.freeName("xl/tables", "table");
       zip.file(tablePart, t.xml);
       p.addOverride(tablePart, CONTENT_TYPE.table);
-      sheetRels.push(`<Relationship Id="${t.relId}" Type="${NS.relType("table")}" Target="${posix.relative(posix.dirname(part), tablePart)}"/>`);
+      sheetRels.push(
+        `<Relationship Id="${t.relId}" Type="${NS.relType("table")}" Target="${posix.relative(posix.dirname(part), tablePart)}"/>`
+      );
     }
     if (sheet.drawingRelId) {
       const drawingPart = p.freeName("xl/drawings", "drawing");
       const chartPart = p.freeName("xl/charts", "chart");
       zip.file(drawingPart, drawingXml(layout));
       zip.file(chartPart, chartXml(layout, name));
-      zip.file(relsPart(drawingPart), drawingRelsXml(posix.relative(posix.dirname(drawingPart), chartPart)));
+      zip.file(
+        relsPart(drawingPart),
+        drawingRelsXml(posix.relative(posix.dirname(drawingPart), chartPart))
+      );
       p.addOverride(drawingPart, CONTENT_TYPE.drawing);
       p.addOverride(chartPart, CONTENT_TYPE.chart);
-      sheetRels.push(`<Relationship Id="${sheet.drawingRelId}" Type="${NS.relType("drawing")}" Target="${posix.relative(posix.dirname(part), drawingPart)}"/>`);
+      sheetRels.push(
+        `<Relationship Id="${sheet.drawingRelId}" Type="${NS.relType("drawing")}" Target="${posix.relative(posix.dirname(part), drawingPart)}"/>`
+      );
     }
     if (sheetRels.length > 0)
-      zip.file(relsPart(part), `${XML_HEAD}<Relationships xmlns="${NS.package}">${sheetRels.join("")}</Relationships>`);
+      zip.file(
+        relsPart(part),
+        `${XML_HEAD}<Relationships xmlns="${NS.package}">${sheetRels.join("")}</Relationships>`
+      );
   }
 
   // The workbook part: the marks of our sheets, open on the scorecard, recalculate on load.
@@ -261,18 +301,26 @@ export async function writeWorkbookFile(out: string, output: WorkbookOutput): Pr
     p.workbook = /<workbookView\b[^>]*\bactiveTab="\d+"/.test(p.workbook)
       ? p.workbook.replace(/(<workbookView\b[^>]*\bactiveTab=")\d+"/, `$1${firstOurs}"`)
       : p.workbook.replace(/<workbookView\b/, `<workbookView activeTab="${firstOurs}"`);
-    p.workbook = p.workbook.replace(/(<workbookView\b[^>]*\bfirstSheet=")\d+"/, "$10\"");
+    p.workbook = p.workbook.replace(/(<workbookView\b[^>]*\bfirstSheet=")\d+"/, '$10"');
   }
   p.workbook = /<calcPr\b/.test(p.workbook)
-    ? p.workbook.replace(/<calcPr\b([^>]*?)\s*(\/?)>/, (_m, attrs: string, slash: string) => `<calcPr${attrs.replace(/\s*fullCalcOnLoad="[^"]*"/, "")} fullCalcOnLoad="1"${slash}>`)
-    : p.workbook.replace(/(<\/definedNames>|<\/sheets>)/, "$1<calcPr fullCalcOnLoad=\"1\"/>");
+    ? p.workbook.replace(
+        /<calcPr\b([^>]*?)\s*(\/?)>/,
+        (_m, attrs: string, slash: string) =>
+          `<calcPr${attrs.replace(/\s*fullCalcOnLoad="[^"]*"/, "")} fullCalcOnLoad="1"${slash}>`
+      )
+    : p.workbook.replace(/(<\/definedNames>|<\/sheets>)/, '$1<calcPr fullCalcOnLoad="1"/>');
   zip.file(p.workbookPart, p.workbook);
   zip.file(relsPart(p.workbookPart), p.workbookRels);
   zip.file(stylesPart, styles.merge(stylesXml));
   if (!stylesRel) {
-    p.workbookRels = p.workbookRels.replace("</Relationships>", `<Relationship Id="${p.freeRelId()}" Type="${NS.relType("styles")}" Target="${posix.relative(posix.dirname(p.workbookPart), stylesPart)}"/></Relationships>`);
+    p.workbookRels = p.workbookRels.replace(
+      "</Relationships>",
+      `<Relationship Id="${p.freeRelId()}" Type="${NS.relType("styles")}" Target="${posix.relative(posix.dirname(p.workbookPart), stylesPart)}"/></Relationships>`
+    );
     zip.file(relsPart(p.workbookPart), p.workbookRels);
-    if (!p.types.includes(`PartName="/${stylesPart}"`)) p.addOverride(stylesPart, CONTENT_TYPE.styles);
+    if (!p.types.includes(`PartName="/${stylesPart}"`))
+      p.addOverride(stylesPart, CONTENT_TYPE.styles);
   }
   zip.file("[Content_Types].xml", p.types);
 
@@ -280,7 +328,12 @@ export async function writeWorkbookFile(out: string, output: WorkbookOutput): Pr
   try {
     await new Promise<void>((resolve, reject) => {
       zip
-        .generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "DEFLATE", compressionOptions: { level: 6 } })
+        .generateNodeStream({
+          type: "nodebuffer",
+          streamFiles: true,
+          compression: "DEFLATE",
+          compressionOptions: { level: 6 },
+        })
         .on("error", reject)
         .pipe(createWriteStream(temp))
         .on("finish", () => resolve())

@@ -1,3 +1,5 @@
+import { existsSync, statSync } from "fs";
+import * as zlib from "zlib";
 import yauzl from "yauzl";
 import { UsageError } from "../args";
 
@@ -13,6 +15,9 @@ export const MAX_PART_BYTES = 1536 * 1024 * 1024;
 export const MAX_TOTAL_BYTES = 3 * 1024 * 1024 * 1024;
 /** A part that inflates more than this many times its compressed size (and past 64 MB) is a bomb. */
 export const MAX_RATIO = 400;
+
+/** zlib's CRC-32 (Node 20.15 and later); without it, parts are not checksummed. */
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
 
 /** A part of the package as its central directory declares it. */
 export interface ZipPart {
@@ -39,6 +44,8 @@ export class ZipReader {
    * @throws UsageError when it is not a zip, is truncated, or declares sizes past the bounds
    */
   static async open(path: string): Promise<ZipReader> {
+    if (!existsSync(path)) throw new UsageError(`${path}: file not found`);
+    if (statSync(path).isDirectory()) throw new UsageError(`${path}: is a folder, not a workbook`);
     const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
       yauzl.open(path, { lazyEntries: true, autoClose: false }, (error, z) =>
         error || !z ? reject(error ?? new Error("no zip")) : resolve(z)
@@ -59,7 +66,10 @@ export class ZipReader {
       });
     } catch {
       zip.close();
-      throw unreadable(path, "the workbook is damaged or truncated (its zip directory cannot be read); save it again from Excel");
+      throw unreadable(
+        path,
+        "the workbook is damaged or truncated (its zip directory cannot be read); save it again from Excel"
+      );
     }
     const reader = new ZipReader(path, zip, entries);
     reader.checkSizes();
@@ -107,27 +117,49 @@ export class ZipReader {
    */
   async stream(name: string, onChunk: (chunk: Buffer) => void): Promise<void> {
     const entry = this.entries.get(name);
-    if (!entry) throw unreadable(this.path, `the workbook has no ${name} part; save it again from Excel`);
+    if (!entry)
+      throw unreadable(this.path, `the workbook has no ${name} part; save it again from Excel`);
     const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
       this.zip.openReadStream(entry, (error, s) => (error || !s ? reject(error) : resolve(s)))
     ).catch(() => {
-      throw unreadable(this.path, `the workbook's ${name} cannot be read (damaged or truncated); save it again from Excel`);
+      throw unreadable(
+        this.path,
+        `the workbook's ${name} cannot be read (damaged or truncated); save it again from Excel`
+      );
     });
+    let crc = 0;
     await new Promise<void>((resolve, reject) => {
       stream.on("data", (chunk: Buffer) => {
         try {
+          if (crc32) crc = crc32(chunk, crc);
           onChunk(chunk);
         } catch (error) {
           (stream as unknown as { destroy(e?: unknown): void }).destroy();
           reject(error);
         }
       });
-      stream.on("end", () => resolve());
+      stream.on("end", () =>
+        // Damaged deflate data can still inflate, to the wrong bytes: the checksum tells.
+        crc32 && crc >>> 0 !== entry.crc32 >>> 0
+          ? reject(
+              unreadable(
+                this.path,
+                `the workbook's ${name} is damaged (its checksum does not match); save it again from Excel`
+              )
+            )
+          : resolve()
+      );
       stream.on("error", (error: Error) =>
         reject(
           /too many bytes|too few bytes|size/i.test(error.message)
-            ? unreadable(this.path, `refused: ${name} does not inflate to the size its directory declares (damaged, or a zip bomb); nothing was written`)
-            : unreadable(this.path, `the workbook's ${name} is damaged or truncated (${error.message}); save it again from Excel`)
+            ? unreadable(
+                this.path,
+                `refused: ${name} does not inflate to the size its directory declares (damaged, or a zip bomb); nothing was written`
+              )
+            : unreadable(
+                this.path,
+                `the workbook's ${name} is damaged or truncated (${error.message}); save it again from Excel`
+              )
         )
       );
     });
