@@ -45,12 +45,25 @@ function serialOfMonth(mi: number): number {
   return Math.round(Date.UTC(y, m - 1, 1) / 86400000) + 25569;
 }
 
+/** The Azure table's header row. */
+export const AZURE_HEADER = [
+  "Month",
+  "CustomerTenantId",
+  "CustomerName",
+  "Service",
+  "Offer",
+  "Association",
+  "SubscriptionId",
+  "ACR_USD",
+];
+
 /**
- * `rows` Azure rows over 24 months for `tenants` tenants (header row first). As in Partner Center
- * exports, a tenant's consumption carries its association (most PAL, some CSP); one tenant in
- * eight is also reported under a second association type, half of its rows twice.
+ * `rows` Azure rows over 24 months for `tenants` tenants, one at a time (so a file of any size
+ * can be written without holding it). As in Partner Center exports, a tenant's consumption
+ * carries its association (most PAL, some CSP); one tenant in eight is also reported under a
+ * second association type, half of its rows twice.
  */
-export function azureCells(rows: number, tenants: number, seed = 1): unknown[][] {
+export function* azureRows(rows: number, tenants: number, seed = 1): Generator<unknown[]> {
   const rnd = random(seed);
   const months = Array.from({ length: 24 }, (_, k) => serialOfMonth(2025 * 12 + 5 - k));
   const tenantIds = Array.from(
@@ -62,19 +75,8 @@ export function azureCells(rows: number, tenants: number, seed = 1): unknown[][]
     () => ASSOCIATIONS[Math.floor(rnd() * ASSOCIATIONS.length)] ?? "PAL"
   );
   const doubled = tenantIds.map(() => rnd() < 0.125);
-  const out: unknown[][] = [
-    [
-      "Month",
-      "CustomerTenantId",
-      "CustomerName",
-      "Service",
-      "Offer",
-      "Association",
-      "SubscriptionId",
-      "ACR_USD",
-    ],
-  ];
-  while (out.length <= rows) {
+  let made = 0;
+  while (made < rows) {
     const t = Math.floor(rnd() * tenants);
     const row = [
       months[Math.floor(rnd() * 24)],
@@ -86,16 +88,18 @@ export function azureCells(rows: number, tenants: number, seed = 1): unknown[][]
       `sub-${t}-${Math.floor(rnd() * 3)}`,
       Math.round(rnd() * 50000) / 100,
     ];
-    out.push(row);
-    if (doubled[t] && rnd() < 0.5 && out.length <= rows) {
-      out.push([
-        ...row.slice(0, 5),
-        association[t] === "PAL" ? "CSP Tier 1" : "PAL",
-        ...row.slice(6),
-      ]);
+    made++;
+    yield row;
+    if (doubled[t] && rnd() < 0.5 && made < rows) {
+      made++;
+      yield [...row.slice(0, 5), association[t] === "PAL" ? "CSP Tier 1" : "PAL", ...row.slice(6)];
     }
   }
-  return out;
+}
+
+/** `rows` Azure rows (header row first), as {@link azureRows} makes them. */
+export function azureCells(rows: number, tenants: number, seed = 1): unknown[][] {
+  return [AZURE_HEADER, ...azureRows(rows, tenants, seed)];
 }
 
 /** `rows` Microsoft 365 rows (header row first). */
