@@ -37,9 +37,34 @@ export interface CustomerExplanation {
 }
 
 const SIDES: readonly Side[] = ["azure", "m365"];
+/** Workload names in the user's order, as `localeCompare` sorts them (one collator, made once). */
+const BY_NAME = new Intl.Collator();
 const STICKY_NOTE = "through SMB stickiness: SMB a year earlier, Enterprise now";
 
-/** The counts a tenant is in at `which`, and the ones it is in only through stickiness. */
+/** A metric's count label on one side and track, e.g. "Deployment: Azure SMB". */
+interface CountLabel {
+  metric: (typeof SIDED_METRICS)[number];
+  side: Side;
+  track: (typeof TRACKS)[number];
+  label: string;
+}
+
+/** Every metric's labels, in the order explanations list them (computed once: this runs per customer). */
+const COUNT_LABELS: readonly CountLabel[] = SIDED_METRICS.flatMap((metric) =>
+  SIDES.flatMap((side) =>
+    TRACKS.map((track) => ({ metric, side, track, label: metric.countLabel(side, track) }))
+  )
+);
+
+/** The net-adds and deployment labels whose change a year on the reason names, each once. */
+const CHANGE_LABELS: readonly { label: string; change: string }[] = [netCustomerAdds, deployments]
+  .flatMap((metric) =>
+    SIDES.flatMap((side) => TRACKS.map((track) => metric.countLabel(side, track)))
+  )
+  .filter((label, i, all) => all.indexOf(label) === i)
+  .map((label) => ({ label, change: label.replace(": ", ", ") }));
+
+/** The counts a tenant is in at `which` (0 the as-of month, 1 a year earlier), and the ones it is in only through stickiness. */
 function countsOf(
   y: TenantYear,
   which: 0 | 1,
@@ -47,34 +72,26 @@ function countsOf(
 ): { labels: string[]; sticky: string[] } {
   const labels: string[] = [];
   const sticky: string[] = [];
-  for (const metric of SIDED_METRICS)
-    for (const side of SIDES)
-      for (const track of TRACKS) {
-        const c = metric.contribution(y, side, track, which, rules);
-        if (!c.counted) continue;
-        const label = metric.countLabel(side, track);
-        if (labels.includes(label)) continue;
-        labels.push(label);
-        if (c.sticky) sticky.push(label);
-      }
+  for (const { metric, side, track, label } of COUNT_LABELS) {
+    if (labels.includes(label)) continue;
+    const c = metric.contribution(y, side, track, which, rules);
+    if (!c.counted) continue;
+    labels.push(label);
+    if (c.sticky) sticky.push(label);
+  }
   return { labels, sticky };
 }
 
-/** "new since a year ago" and the like, for the count metrics (net adds, deployments). */
+/** What changed a year on, per net-adds and deployment label. */
 function changes(now: readonly string[], before: readonly string[]): string[] {
   const out: string[] = [];
-  for (const metric of [netCustomerAdds, deployments])
-    for (const side of SIDES)
-      for (const track of TRACKS) {
-        const label = metric.countLabel(side, track);
-        if (out.some((o) => o.startsWith(label.replace(": ", ", ")))) continue;
-        const a = now.includes(label);
-        const b = before.includes(label);
-        const change = label.replace(": ", ", ");
-        if (a && !b) out.push(`${change}: new since a year ago (+1)`);
-        else if (!a && b) out.push(`${change}: lost since a year ago (−1)`);
-        else if (a && b) out.push(`${change}: both years (no change)`);
-      }
+  for (const { label, change } of CHANGE_LABELS) {
+    const a = now.includes(label);
+    const b = before.includes(label);
+    if (a && !b) out.push(`${change}: new since a year ago (+1)`);
+    else if (!a && b) out.push(`${change}: lost since a year ago (−1)`);
+    else if (a && b) out.push(`${change}: both years (no change)`);
+  }
   return out;
 }
 
@@ -104,7 +121,7 @@ function workloadsOf(y: TenantYear, rules: Rules): WorkloadExplanation[] | null 
   for (const wm of y.m365[1]?.workloads ?? [])
     Object.assign(entry(wm.workload), { paidYearAgo: wm.paid, activeYearAgo: wm.active });
   return byWorkload.size > 0
-    ? [...byWorkload.values()].sort((a, b) => a.workload.localeCompare(b.workload))
+    ? [...byWorkload.values()].sort((a, b) => BY_NAME.compare(a.workload, b.workload))
     : null;
 }
 

@@ -20,6 +20,14 @@ export function fromMicro(micro: number): number {
  */
 export function formatUsd(usd: number): string {
   const sign = usd < 0 ? "-" : "";
-  const [whole, cents] = Math.abs(usd).toFixed(2).split(".");
-  return `${sign}$${(whole ?? "0").replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${cents ?? "00"}`;
+  const fixed = Math.abs(usd).toFixed(2);
+  const point = fixed.indexOf(".");
+  const whole = point < 0 ? fixed : fixed.slice(0, point);
+  // Thousands separators by hand: this runs for every customer of the explanations.
+  let grouped = whole;
+  if (whole.length > 3 && /^\d+$/.test(whole)) {
+    grouped = whole.slice(0, whole.length % 3 || 3);
+    for (let i = grouped.length; i < whole.length; i += 3) grouped += `,${whole.slice(i, i + 3)}`;
+  }
+  return `${sign}$${grouped}.${point < 0 ? "00" : fixed.slice(point + 1)}`;
 }
