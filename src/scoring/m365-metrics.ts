@@ -38,6 +38,34 @@ function emptyMonth(): TenantM365Month {
   };
 }
 
+/** Adds a workload's paid and active licences to a tenant's month (band and deployment per track). */
+export function addWorkload(
+  tenant: TenantM365Month,
+  workload: number,
+  paid: number,
+  active: number,
+  rules: Rules
+): void {
+  const share = rules.deployments.m365ActiveShare;
+  const activePaid = Math.min(active, paid);
+  tenant.workloads.push({ workload, paid, active, activePaid });
+  tenant.activePaidTotal += activePaid;
+  for (const track of ["enterprise", "smb"] as const) {
+    if (inBand(paid, rules.m365PaidBands[track])) {
+      tenant.band[track] = true;
+      // Integers on both sides: activePaid / paid >= numerator / denominator, exactly.
+      if (activePaid * share.denominator >= paid * share.numerator) tenant.deployment[track] = true;
+    }
+  }
+}
+
+/** A tenant's month made of the given workloads. */
+export function tenantMonthOf(workloads: readonly WorkloadMonth[], rules: Rules): TenantM365Month {
+  const tenant = emptyMonth();
+  for (const w of workloads) addWorkload(tenant, w.workload, w.paid, w.active, rules);
+  return tenant;
+}
+
 /**
  * Every tenant's Microsoft 365 position in month `m`, from the monthly aggregates (where paid and
  * active are already the largest across association types and tables).
@@ -48,25 +76,18 @@ export function m365Snapshot(
   rules: Rules
 ): Map<number, TenantM365Month> {
   const snapshot = new Map<number, TenantM365Month>();
-  const share = rules.deployments.m365ActiveShare;
   for (let e = 0; e < monthly.count; e++) {
     if (monthly.month[e] !== m) continue;
     const t = monthly.tenant[e] as number;
     let tenant = snapshot.get(t);
     if (!tenant) snapshot.set(t, (tenant = emptyMonth()));
-    const paid = monthly.paid[e] as number;
-    const active = monthly.active[e] as number;
-    const activePaid = Math.min(active, paid);
-    tenant.workloads.push({ workload: monthly.workload[e] as number, paid, active, activePaid });
-    tenant.activePaidTotal += activePaid;
-    for (const track of ["enterprise", "smb"] as const) {
-      if (inBand(paid, rules.m365PaidBands[track])) {
-        tenant.band[track] = true;
-        // Integers on both sides: activePaid / paid >= numerator / denominator, exactly.
-        if (activePaid * share.denominator >= paid * share.numerator)
-          tenant.deployment[track] = true;
-      }
-    }
+    addWorkload(
+      tenant,
+      monthly.workload[e] as number,
+      monthly.paid[e] as number,
+      monthly.active[e] as number,
+      rules
+    );
   }
   for (const tenant of snapshot.values()) tenant.workloads.sort((a, b) => a.workload - b.workload);
   return snapshot;

@@ -103,30 +103,34 @@ export function tenantYears(view: RulesView, tenants: number, m: number): Tenant
 }
 
 /** Totals of every side, track and month: `[metric][side][track] = [now, a year earlier]`. */
-type Totals = Map<SidedMetricModule, Record<Side, Record<Track, [number, number]>>>;
+export type Totals = Map<SidedMetricModule, Record<Side, Record<Track, [number, number]>>>;
 
-function tally(years: readonly TenantYear[], rules: Rules): Totals {
+/** Adds one tenant's contributions to the totals (`sign` −1 takes them out again). */
+export function addTenant(totals: Totals, y: TenantYear, rules: Rules, sign: 1 | -1 = 1): void {
+  const hasAzure = y.ttm[0] !== undefined;
+  const hasM365 = y.m365[0] !== undefined || y.m365[1] !== undefined;
+  if (!hasAzure && !hasM365) return;
+  for (const metric of SIDED_METRICS) {
+    const sums = totals.get(metric) as Record<Side, Record<Track, [number, number]>>;
+    for (const side of ["azure", "m365"] as const) {
+      if (side === "azure" ? !hasAzure : !hasM365) continue;
+      for (const track of TRACKS) {
+        const pair = sums[side][track];
+        pair[0] += sign * metric.contribution(y, side, track, 0, rules).value;
+        pair[1] += sign * metric.contribution(y, side, track, 1, rules).value;
+      }
+    }
+  }
+}
+
+/** Every side's totals over all tenants. */
+export function tally(years: readonly TenantYear[], rules: Rules): Totals {
   const totals: Totals = new Map();
   for (const metric of SIDED_METRICS) {
     const zero = (): Record<Track, [number, number]> => ({ enterprise: [0, 0], smb: [0, 0] });
     totals.set(metric, { azure: zero(), m365: zero() });
   }
-  for (const y of years) {
-    const hasAzure = y.ttm[0] !== undefined;
-    const hasM365 = y.m365[0] !== undefined || y.m365[1] !== undefined;
-    if (!hasAzure && !hasM365) continue;
-    for (const metric of SIDED_METRICS) {
-      const sums = totals.get(metric) as Record<Side, Record<Track, [number, number]>>;
-      for (const side of ["azure", "m365"] as const) {
-        if (side === "azure" ? !hasAzure : !hasM365) continue;
-        for (const track of TRACKS) {
-          const pair = sums[side][track];
-          pair[0] += metric.contribution(y, side, track, 0, rules).value;
-          pair[1] += metric.contribution(y, side, track, 1, rules).value;
-        }
-      }
-    }
-  }
+  for (const y of years) addTenant(totals, y, rules);
   return totals;
 }
 
@@ -156,7 +160,8 @@ function sidedResult(
   return { points: pointsOf(thirds), thirds, max, azure, m365 };
 }
 
-function trackResult(
+/** One track's score from the side totals and the people per step. */
+export function trackResult(
   track: Track,
   totals: Totals,
   skill: SkillingInput,

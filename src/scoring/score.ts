@@ -10,6 +10,8 @@ import { Inputs, parseInputs, ParsedInputs } from "./parse-inputs";
 import { rulesFor, RULES_VERSIONS } from "./rules";
 import { Rules } from "./rules/types";
 import { rulesView, RulesView } from "./rules-view";
+import { HISTORY_MONTHS, Outlook, outlook } from "./outlook";
+import { Plan, planToQualify } from "./plan";
 import { TableShape } from "./table";
 
 export type {
@@ -34,7 +36,9 @@ export interface InputSummary {
 }
 
 /** Everything the scorecard, the command line and the custom functions show. */
-export interface ScoreResult extends MonthScore {
+export interface ScoreResult extends MonthScore, Outlook {
+  /** The shortest ways to 70 on each track. */
+  plan: Plan;
   /** Why this rules version: "in force for 2026-10" or "chosen". */
   rulesReason: string;
   rulesTitle: string;
@@ -59,6 +63,8 @@ export interface ScoreOptions {
   today?: Date;
   /** Compute the rules comparison (default true); the single-number functions skip it. */
   comparison?: boolean;
+  /** Score the history, forecast and plan too (default true). */
+  outlook?: boolean;
 }
 
 /**
@@ -178,7 +184,11 @@ export function scoreParsed(parsed: ParsedInputs, options: ScoreOptions = {}): S
     options.today ?? new Date()
   );
   const { rules, reason } = rulesFor(asOf, options.rules);
-  const context = new ScoringContext(parsed, { from: asOf - LOOK_BACK_MONTHS, to: asOf });
+  // The history's oldest month needs its own look-back: one view covers every month scored.
+  const context = new ScoringContext(parsed, {
+    from: asOf - LOOK_BACK_MONTHS - (options.outlook === false ? 0 : HISTORY_MONTHS - 1),
+    to: asOf,
+  });
   const detail = context.month(rules, asOf);
   const view = context.view(rules);
   const runs: VersionRun[] =
@@ -190,6 +200,16 @@ export function scoreParsed(parsed: ParsedInputs, options: ScoreOptions = {}): S
             : { view: context.view(r), detail: context.month(r, asOf), reason: "for comparison" }
         );
   const tables: TableShape[] = [...parsed.azure, ...parsed.m365, ...parsed.certifications];
+  const ahead: Outlook =
+    options.outlook === false
+      ? {
+          history: [],
+          forecast: [],
+          forecastAssumption: "flat",
+          firstMonthAtRisk: null,
+          riskDrivers: [],
+        }
+      : outlook(context, asOf, options.rules, detail);
   return {
     ...detail.score,
     rulesReason: reason,
@@ -205,6 +225,8 @@ export function scoreParsed(parsed: ParsedInputs, options: ScoreOptions = {}): S
     customers: explainCustomers(parsed.tenants, detail.years, view.excludedByTenant, rules),
     people: detail.skill.people,
     inputs: inputSummaries(parsed, view, context.matched(rules)),
+    ...ahead,
+    plan: planToQualify(parsed, view, detail),
   };
 }
 

@@ -1,0 +1,285 @@
+import { AzureMonthly, M365Monthly } from "./aggregate";
+import { formatDay, lastDayOfMonth } from "./calendar";
+import { PersonExplanation } from "./certifications";
+import { formatUsd, fromMicro } from "./money";
+import { MonthDetail, MonthScore, scoreMonth } from "./month-score";
+import { ParsedInputs } from "./parse-inputs";
+import { rulesFor } from "./rules";
+import { Rules, Track } from "./rules/types";
+import { RulesView } from "./rules-view";
+import type { ScoringContext } from "./score";
+
+/**
+ * The outlook (issue "score month by month"): the score of each of the twelve months ending at
+ * the as-of month, and of the six months after it under a flat run-rate, with the first month at
+ * risk and why. Every month is scored by the same `scoreMonth` as the main score, each under the
+ * rules in force that month unless a version was chosen; twelve months cost one read of the data
+ * (the views cover the whole span), not twelve runs.
+ */
+
+/** Months of history, ending at the as-of month. */
+export const HISTORY_MONTHS = 12;
+/** Months of forecast after the as-of month. */
+export const FORECAST_MONTHS = 6;
+
+/** What the forecast assumes. */
+export const FORECAST_ASSUMPTION = "flat" as const;
+
+/** The forecast's assumption in words (shown wherever the forecast is). */
+export const FORECAST_NOTE =
+  "A projection, not a promise: it assumes a flat run-rate — every customer's eligible monthly Azure ACR and every workload's paid and active licences stay as they were in the as-of month — while certifications lapse on their expiry dates and by the retired-certification rule, each month under the rules in force for it.";
+
+/** History, forecast and the first month at risk. */
+export interface Outlook {
+  history: MonthScore[];
+  forecast: MonthScore[];
+  forecastAssumption: typeof FORECAST_ASSUMPTION;
+  /** The first forecast month (`YYYY-MM`) where the as-of month's best track stops qualifying or one of its metrics falls to 0; null when none does. */
+  firstMonthAtRisk: string | null;
+  /** Why that month is at risk: each a sentence tied to a row or person. */
+  riskDrivers: string[];
+}
+
+/** An Azure monthly block carried `ahead` months past `asOf` at the as-of month's values. */
+function azureFlat(monthly: AzureMonthly, asOf: number, ahead: number): AzureMonthly {
+  const tenants = monthly.seen.length;
+  const months = monthly.months + ahead;
+  const acr = new Float64Array(tenants * months);
+  const present = new Uint8Array(tenants * months);
+  const at = asOf - monthly.from;
+  for (let t = 0; t < tenants; t++) {
+    const from = t * monthly.months;
+    acr.set(monthly.acr.subarray(from, from + monthly.months), t * months);
+    present.set(monthly.present.subarray(from, from + monthly.months), t * months);
+    for (let k = 1; k <= ahead; k++) {
+      acr[t * months + at + k] = monthly.acr[from + at] as number;
+      present[t * months + at + k] = monthly.present[from + at] as number;
+    }
+  }
+  return { from: monthly.from, months, acr, present, seen: monthly.seen };
+}
+
+/** Licence entries of the as-of month repeated for each of the `ahead` months after it. */
+function m365Flat(monthly: M365Monthly, asOf: number, ahead: number): M365Monthly {
+  const last: number[] = [];
+  for (let e = 0; e < monthly.count; e++) if (monthly.month[e] === asOf) last.push(e);
+  const count = monthly.count + last.length * ahead;
+  const out: M365Monthly = {
+    count,
+    tenant: new Int32Array(count),
+    workload: new Int16Array(count),
+    month: new Int32Array(count),
+    paid: new Float64Array(count),
+    active: new Float64Array(count),
+  };
+  out.tenant.set(monthly.tenant.subarray(0, monthly.count));
+  out.workload.set(monthly.workload.subarray(0, monthly.count));
+  out.month.set(monthly.month.subarray(0, monthly.count));
+  out.paid.set(monthly.paid.subarray(0, monthly.count));
+  out.active.set(monthly.active.subarray(0, monthly.count));
+  let n = monthly.count;
+  for (let k = 1; k <= ahead; k++)
+    for (const e of last) {
+      out.tenant[n] = monthly.tenant[e] as number;
+      out.workload[n] = monthly.workload[e] as number;
+      out.month[n] = asOf + k;
+      out.paid[n] = monthly.paid[e] as number;
+      out.active[n] = monthly.active[e] as number;
+      n++;
+    }
+  return out;
+}
+
+/** A rules view whose data runs on flat from the as-of month. */
+export function flatView(view: RulesView, asOf: number, ahead: number): RulesView {
+  const span = view.window;
+  return {
+    ...view,
+    window: { from: span.from, to: asOf + ahead },
+    azure: view.azure ? azureFlat(view.azure, asOf, ahead) : null,
+    m365: view.m365 ? m365Flat(view.m365, asOf, ahead) : null,
+  };
+}
+
+/** The month scores of `HISTORY_MONTHS` months ending at `asOf`, oldest first. */
+export function scoreHistory(
+  context: ScoringContext,
+  asOf: number,
+  chosen: string | null | undefined
+): MonthDetail[] {
+  const out: MonthDetail[] = [];
+  for (let m = asOf - HISTORY_MONTHS + 1; m <= asOf; m++)
+    out.push(context.month(rulesFor(m, chosen).rules, m));
+  return out;
+}
+
+/** The month scores of the `FORECAST_MONTHS` months after `asOf` under a flat run-rate. */
+export function scoreForecast(
+  context: ScoringContext,
+  asOf: number,
+  chosen: string | null | undefined
+): MonthDetail[] {
+  const views = new Map<string, RulesView>();
+  const out: MonthDetail[] = [];
+  for (let m = asOf + 1; m <= asOf + FORECAST_MONTHS; m++) {
+    const rules = rulesFor(m, chosen).rules;
+    let view = views.get(rules.id);
+    if (!view) views.set(rules.id, (view = flatView(context.view(rules), asOf, FORECAST_MONTHS)));
+    out.push(scoreMonth(view, context.parsed.tenants.size, context.matched(rules), m));
+  }
+  return out;
+}
+
+const METRIC_LABELS = {
+  netCustomerAdds: "Net customer adds",
+  skilling: "Intermediate certifications",
+  deployments: "Deployments",
+  usageGrowth: "Usage growth",
+} as const;
+const TRACK_NAMES: Record<Track, string> = { enterprise: "Enterprise", smb: "SMB" };
+const points = (n: number): string =>
+  Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, "");
+
+/** True when month `f` puts the track at risk against the as-of month `now`. */
+function atRisk(now: MonthScore, f: MonthScore, track: Track): boolean {
+  const a = now.tracks[track];
+  const b = f.tracks[track];
+  if (a.qualified && !b.qualified) return true;
+  return (Object.keys(METRIC_LABELS) as (keyof typeof METRIC_LABELS)[]).some(
+    (k) => a[k].points > 0 && b[k].points === 0
+  );
+}
+
+/** The people who counted in a step at the as-of month and no longer do at `f`, with the lapse. */
+function peopleDrivers(now: MonthDetail, f: MonthDetail, track: Track, rules: Rules): string[] {
+  const later = new Map<string, PersonExplanation>(f.skill.people.map((p) => [p.person, p]));
+  const out: string[] = [];
+  const gate = rules.skilling.enterpriseGate;
+  for (const p of now.skill.people) {
+    const q = later.get(p.person);
+    const lost = p.steps.filter((s) => !(q?.steps ?? []).includes(s));
+    for (const step of lost) {
+      const cert = q?.certifications.find((c) => c.step === step && c.status !== "held");
+      const what = cert
+        ? `${cert.exam ?? cert.certification} of ${p.person}`
+        : `${p.person}'s step-${step} certification`;
+      const when = cert?.expires
+        ? `lapses on ${cert.expires}`
+        : `stops counting by ${formatDay(lastDayOfMonth(parseMonth(f.score.asOf)))}`;
+      const count = step === 1 ? f.skill.step1 : step === 2 ? f.skill.step2 : f.skill.step3;
+      const needs =
+        track === "enterprise" && step < 3
+          ? ` (Enterprise needs ${step === 1 ? gate.step1 : gate.step2})`
+          : "";
+      out.push(
+        `${what} ${when}; step ${step} drops to ${count} ${count === 1 ? "person" : "people"}${needs}.`
+      );
+    }
+  }
+  return out;
+}
+
+function parseMonth(text: string): number {
+  const [y, m] = text.split("-").map(Number);
+  return (y ?? 0) * 12 + (m ?? 1) - 1;
+}
+
+/** Tenants whose Azure TTM or licences fall below what made them count in the track. */
+function tenantDrivers(
+  parsed: ParsedInputs,
+  now: MonthDetail,
+  f: MonthDetail,
+  track: Track,
+  rules: Rules
+): string[] {
+  const out: string[] = [];
+  const min = rules.netCustomerAdds.azureMinTtmUsd * 1e6;
+  const deploy = rules.deployments.azureTtmUsd[track];
+  for (let t = 0; t < now.years.length; t++) {
+    const a = now.years[t]?.ttm[0];
+    const b = f.years[t]?.ttm[0];
+    if (a === undefined || b === undefined || b >= a) continue;
+    const name = parsed.tenants.names[t] || parsed.tenants.ids[t] || `tenant ${t + 1}`;
+    const lostAdd = a >= min && b < min;
+    const lostDeployment =
+      deploy.min !== undefined &&
+      a / 1e6 >= deploy.min &&
+      (deploy.minInclusive ? b / 1e6 < deploy.min : b / 1e6 <= deploy.min);
+    if (!lostAdd && !lostDeployment) continue;
+    const because = [
+      lostAdd
+        ? `below ${formatUsd(rules.netCustomerAdds.azureMinTtmUsd)}: no longer a net customer add`
+        : "",
+      lostDeployment ? `no longer a ${TRACK_NAMES[track]} Azure deployment` : "",
+    ]
+      .filter(Boolean)
+      .join("; ");
+    out.push(
+      `${name}'s TTM eligible Azure ACR falls to ${formatUsd(fromMicro(b))} in ${f.score.asOf} (${because}).`
+    );
+  }
+  return out;
+}
+
+/** The metric-level changes of the track between the as-of month and `f`. */
+function metricDrivers(now: MonthScore, f: MonthScore, track: Track): string[] {
+  const out: string[] = [];
+  for (const [key, label] of Object.entries(METRIC_LABELS) as [
+    keyof typeof METRIC_LABELS,
+    string,
+  ][]) {
+    const a = now.tracks[track][key].points;
+    const b = f.tracks[track][key].points;
+    if (b < a)
+      out.push(
+        `${label} (${TRACK_NAMES[track]}) falls from ${points(a)} to ${points(b)} points in ${f.asOf}${b === 0 ? " (a metric at 0 fails qualification)" : ""}.`
+      );
+  }
+  const a = now.tracks[track];
+  const b = f.tracks[track];
+  if (a.qualified && !b.qualified)
+    out.unshift(
+      `${TRACK_NAMES[track]} stops qualifying in ${f.asOf}: ${points(b.total)} points (${b.total < 70 ? `${points(70 - b.total)} short of 70` : "a metric at 0"}).`
+    );
+  return out;
+}
+
+/** Most drivers listed one by one; the rest are counted. */
+const LISTED_DRIVERS = 12;
+
+/**
+ * The outlook around `asOf`: history, forecast, the first month at risk and its drivers.
+ * @param current the as-of month's detail (the main score)
+ */
+export function outlook(
+  context: ScoringContext,
+  asOf: number,
+  chosen: string | null | undefined,
+  current: MonthDetail
+): Outlook {
+  const history = scoreHistory(context, asOf, chosen);
+  const forecast = scoreForecast(context, asOf, chosen);
+  const track = current.score.bestTrack;
+  const at = forecast.findIndex((f) => atRisk(current.score, f.score, track));
+  let riskDrivers: string[] = [];
+  const risky = at >= 0 ? forecast[at] : undefined;
+  if (risky) {
+    const rules = rulesFor(asOf + at + 1, chosen).rules;
+    const all = [
+      ...metricDrivers(current.score, risky.score, track),
+      ...peopleDrivers(current, risky, track, rules),
+      ...tenantDrivers(context.parsed, current, risky, track, rules),
+    ];
+    riskDrivers =
+      all.length > LISTED_DRIVERS
+        ? [...all.slice(0, LISTED_DRIVERS), `… and ${all.length - LISTED_DRIVERS} more changes.`]
+        : all;
+  }
+  return {
+    history: history.map((d) => d.score),
+    forecast: forecast.map((d) => d.score),
+    forecastAssumption: FORECAST_ASSUMPTION,
+    firstMonthAtRisk: risky ? risky.score.asOf : null,
+    riskDrivers,
+  };
+}
