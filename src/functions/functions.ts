@@ -1,6 +1,8 @@
 import {
   eligibleFormula,
   FormulaFailure,
+  gapFormula,
+  trendFormula,
   qualifiedFormula,
   scorecardFormula,
   scoreFormula,
@@ -193,4 +195,52 @@ export function scorecard(
  */
 export function eligible(product: any, rules?: any): any {
   return excel(() => eligibleFormula(product, rules));
+}
+
+/**
+ * The score month by month as a spilled table: Month, Enterprise, SMB, Best, Qualified. Positive months: history ending at the as-of month, each month under the rules in force for it. Negative months: the forecast after it, a projection assuming a flat run-rate (every customer's ACR and licences stay as in the as-of month; certifications lapse on their dates).
+ * Example: =SECURITY.TREND(Azure[#All], M365[#All], Certs[#All]) gives 12 months; =SECURITY.TREND(Azure[#All], M365[#All], Certs[#All], -6) gives the next 6.
+ * @customfunction TREND
+ * @param usage Azure consumption or Microsoft 365 licences, header row included, or a blank cell.
+ * @param moreUsage The other usage range, or a blank cell.
+ * @param certifications People and certifications, header row included, or a blank cell.
+ * @param [months] 1 to 12 months of history (default 12), or -1 to -6 months of forecast.
+ * @param [track] Whose qualification the last column shows: "Best" (default), "Enterprise" or "SMB".
+ * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
+ * @param [rules] The rules version for every month: "2025" or "2026". Default: each month the version in force for it.
+ * @returns A table with one row per month.
+ */
+export function trend(
+  usage: any[][],
+  moreUsage: any[][],
+  certifications: any[][],
+  months?: any,
+  track?: string,
+  asOf?: any,
+  rules?: any
+): any[][] {
+  return excel(() => trendFormula(usage, moreUsage, certifications, months, track, asOf, rules));
+}
+
+/**
+ * The plan to qualify as a spilled table: Metric, Points, Subject, Needed, Because — the nearest wins first (at most 25), each the points a single change gains (exact, caps included): ACR a customer still needs, licences or active users a workload needs, a person one exam away.
+ * Example: =SECURITY.GAP(Azure[#All], M365[#All], Certs[#All], "Enterprise")
+ * @customfunction GAP
+ * @param usage Azure consumption or Microsoft 365 licences, header row included, or a blank cell.
+ * @param moreUsage The other usage range, or a blank cell.
+ * @param certifications People and certifications, header row included, or a blank cell.
+ * @param [track] "Best" (default: the best path), "Enterprise" or "SMB".
+ * @param [asOf] The month to score: a date or "YYYY-MM" text. Default: the latest month in the data.
+ * @param [rules] The rules version: "2025" or "2026". Default: the version in force in the as-of month (2026 from 2026-05).
+ * @returns A table with one row per win.
+ */
+export function gap(
+  usage: any[][],
+  moreUsage: any[][],
+  certifications: any[][],
+  track?: string,
+  asOf?: any,
+  rules?: any
+): any[][] {
+  return excel(() => gapFormula(usage, moreUsage, certifications, track, asOf, rules));
 }

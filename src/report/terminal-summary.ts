@@ -10,6 +10,43 @@ function issueLine(issue: Issue): string {
   return `  ${issue.severity.padEnd(7)} ${where}: ${issue.message}`;
 }
 
+/** Points as the month lines show them: one decimal, no trailing zero. */
+function short(points: number): string {
+  return Number.isInteger(points) ? String(points) : points.toFixed(1);
+}
+
+/**
+ * The outlook in a few lines: twelve months and the six forecast months per track, the first
+ * month at risk, and the top five wins of the best track.
+ */
+export function outlookLines(result: ScoreResult): string[] {
+  const lines: string[] = [];
+  if (result.history.length > 0) {
+    const first = result.history[0]?.asOf ?? "";
+    const last = result.forecast[result.forecast.length - 1]?.asOf ?? result.asOf;
+    lines.push(`Month by month, ${first} to ${result.asOf} | forecast to ${last} (flat run-rate):`);
+    for (const t of TRACKS) {
+      const past = result.history.map((h) => short(h.tracks[t].total)).join(" ");
+      const ahead = result.forecast.map((f) => short(f.tracks[t].total)).join(" ");
+      lines.push(`  ${pad(TRACK_LABEL[t], 11)} ${past} | ${ahead}`);
+    }
+    lines.push(
+      result.firstMonthAtRisk
+        ? `First month at risk: ${result.firstMonthAtRisk}. ${result.riskDrivers.slice(0, 3).join(" ")}`
+        : "No month at risk in the forecast (a projection under a flat run-rate, not a promise)."
+    );
+  }
+  const plan = result.plan[result.bestTrack];
+  if (plan.wins.length > 0) {
+    lines.push(
+      `Nearest wins on ${TRACK_LABEL[result.bestTrack]}${plan.shortfall.points > 0 ? ` (${formatPoints(plan.shortfall.points)} points short of 70)` : ""}:`
+    );
+    for (const w of plan.wins.slice(0, 5))
+      lines.push(`  +${formatPoints(w.points)}  ${w.subject}: ${w.because}`);
+  }
+  return lines;
+}
+
 /**
  * The readable terminal summary of a score: both tracks side by side, qualification, best path,
  * inputs with their row outcomes and the first issues.
@@ -51,6 +88,8 @@ export function terminalSummary(result: ScoreResult, maxIssues = 10): string {
       `Same data under ${others.map(line).join("; ")} (${n} row${n === 1 ? "" : "s"}, people or customers counted differently; see --json or the scorecard).`
     );
   }
+  lines.push("");
+  lines.push(...outlookLines(result));
   lines.push("");
   lines.push("Inputs:");
   for (const input of result.inputs) lines.push(`  ${inputTitle(input)}: ${inputOutcomes(input)}`);

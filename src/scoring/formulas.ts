@@ -7,6 +7,7 @@ import { rulesFor, RULES_IDS } from "./rules";
 import { Track } from "./rules/types";
 import { Inputs } from "./parse-inputs";
 import { ScoreResult, scoreTables } from "./score";
+import { FORECAST_MONTHS, HISTORY_MONTHS } from "./outlook";
 
 /**
  * The engine as spreadsheet formulas: argument conversion and the answers of the SECURITY.*
@@ -92,13 +93,20 @@ export function parseRulesArg(rules: unknown): string | null {
 }
 
 /** Scores the given ranges (without the rules comparison), turning input errors into #VALUE!. */
-function score(inputs: Inputs, asOf: number | undefined, rules: unknown): ScoreResult {
+function score(
+  inputs: Inputs,
+  asOf: number | undefined,
+  rules: unknown,
+  outlook = false
+): ScoreResult {
   const chosen = parseRulesArg(rules);
   try {
+    // Only TREND and GAP need the months around the as-of month and the plan.
     return scoreTables(inputs, {
       ...(asOf === undefined ? {} : { asOf }),
       rules: chosen,
       comparison: false,
+      outlook,
     });
   } catch (error) {
     if (isInputError(error)) throw new FormulaFailure("value", error.message);
@@ -162,7 +170,8 @@ function fullScore(
   moreUsage: RangeArg,
   certifications: RangeArg,
   asOf: unknown,
-  rules: unknown
+  rules: unknown,
+  outlook = false
 ): ScoreResult {
   const month = parseAsOfArg(asOf);
   const inputs = usageInputs(usage, moreUsage);
@@ -174,7 +183,7 @@ function fullScore(
       "Nothing to score: give usage ranges and a certifications range, each with its header row."
     );
   }
-  return score(inputs, month, rules);
+  return score(inputs, month, rules, outlook);
 }
 
 /** Total points (SCORE): a track's total, or the best path's (default). */
@@ -237,4 +246,89 @@ export function eligibleFormula(
   const version = rulesFor(monthBefore(today), chosen).rules;
   if (isBlankText(product)) return false;
   return catalogueFor(version).canonicalProduct(String(product)) ?? false;
+}
+
+/** Reads TREND's months: 1 to 12 months of history, or −1 to −6 months of forecast. */
+function parseMonths(months: unknown): number {
+  if (
+    months === null ||
+    months === undefined ||
+    (typeof months === "string" && months.trim() === "")
+  )
+    return HISTORY_MONTHS;
+  const n = typeof months === "number" ? months : Number(String(months).trim());
+  if (Number.isInteger(n) && n !== 0 && n >= -FORECAST_MONTHS && n <= HISTORY_MONTHS) return n;
+  throw new FormulaFailure(
+    "value",
+    `Months "${String(months)}" must be a whole number from 1 to ${HISTORY_MONTHS} (months of history ending at the as-of month) or from -1 to -${FORECAST_MONTHS} (months of forecast after it).`
+  );
+}
+
+/**
+ * The score month by month (TREND): Month, Enterprise, SMB, Best, Qualified; history ending at
+ * the as-of month, or (negative `months`) the forecast after it under a flat run-rate.
+ */
+export function trendFormula(
+  usage: RangeArg,
+  moreUsage: RangeArg,
+  certifications: RangeArg,
+  months: unknown,
+  track: unknown,
+  asOf: unknown,
+  rules?: unknown
+): (string | number | boolean)[][] {
+  const n = parseMonths(months);
+  const t = parseTrack(track, "best", true);
+  const r = fullScore(usage, moreUsage, certifications, asOf, rules, true);
+  const rows = n > 0 ? r.history.slice(-n) : r.forecast.slice(0, -n);
+  return [
+    ["Month", "Enterprise", "SMB", "Best", "Qualified"],
+    ...rows.map((m) => [
+      m.asOf,
+      m.tracks.enterprise.total,
+      m.tracks.smb.total,
+      m.total,
+      t === "best" ? m.qualified : m.tracks[t].qualified,
+    ]),
+  ];
+}
+
+/** The plan to qualify (GAP): Metric, Points, Subject, Needed, Because; the nearest wins first. */
+export function gapFormula(
+  usage: RangeArg,
+  moreUsage: RangeArg,
+  certifications: RangeArg,
+  track: unknown,
+  asOf: unknown,
+  rules?: unknown
+): (string | number)[][] {
+  const r = fullScore(usage, moreUsage, certifications, asOf, rules, true);
+  const chosen = parseTrack(track, "best", true);
+  const t = chosen === "best" ? r.bestTrack : chosen;
+  const plan = r.plan[t];
+  const label = METRICS.reduce<Record<string, string>>((m, x) => ({ ...m, [x.key]: x.label }), {});
+  const header = ["Metric", "Points", "Subject", "Needed", "Because"];
+  if (plan.wins.length === 0)
+    return [
+      header,
+      [
+        "",
+        0,
+        "",
+        "",
+        r.tracks[t].total >= 100
+          ? "Every metric is at its maximum."
+          : "No single change to a customer, workload, person or total gains points on this track.",
+      ],
+    ];
+  return [
+    header,
+    ...plan.wins.map((w) => [
+      label[w.metric] ?? w.metric,
+      w.points,
+      w.subject,
+      `${w.needed.amount.toLocaleString("en-US")} ${w.needed.unit}`,
+      w.because,
+    ]),
+  ];
 }

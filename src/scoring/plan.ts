@@ -353,8 +353,14 @@ function ranked(wins: PlanWin[]): PlanWin[] {
 
 /**
  * The plan to qualify on each track from the as-of month's score.
+ * @param wins false for the shortfall alone (the formulas that do not show the plan)
  */
-export function planToQualify(parsed: ParsedInputs, view: RulesView, detail: MonthDetail): Plan {
+export function planToQualify(
+  parsed: ParsedInputs,
+  view: RulesView,
+  detail: MonthDetail,
+  wins = true
+): Plan {
   const rules = view.rules;
   const sim = new Simulator(detail, view, rules);
   const plan = {} as Plan;
@@ -366,12 +372,14 @@ export function planToQualify(parsed: ParsedInputs, view: RulesView, detail: Mon
         points: pointsOf(short),
         metricsAtZero: METRIC_KEYS.filter((k) => base[k].thirds === 0),
       },
-      wins: ranked([
-        ...azureWins(sim, parsed, track, base),
-        ...m365Wins(sim, parsed, track, base),
-        ...skillingWins(sim, track, base),
-        ...usageWins(sim, track, base),
-      ]),
+      wins: !wins
+        ? []
+        : ranked([
+            ...azureWins(sim, parsed, track, base),
+            ...m365Wins(sim, parsed, track, base),
+            ...skillingWins(sim, track, base),
+            ...usageWins(sim, track, base),
+          ]),
     };
   }
   return plan;

@@ -226,7 +226,7 @@ export function scoreParsed(parsed: ParsedInputs, options: ScoreOptions = {}): S
     people: detail.skill.people,
     inputs: inputSummaries(parsed, view, context.matched(rules)),
     ...ahead,
-    plan: planToQualify(parsed, view, detail),
+    plan: planToQualify(parsed, view, detail, options.outlook !== false),
   };
 }
 

@@ -29,6 +29,31 @@ const csv = (name: string, cells: unknown[][]): string => {
   return p;
 };
 let cli: {
+  history: {
+    asOf: string;
+    total: number;
+    qualified: boolean;
+    tracks: Record<string, { total: number }>;
+  }[];
+  forecast: {
+    asOf: string;
+    total: number;
+    qualified: boolean;
+    tracks: Record<string, { total: number }>;
+  }[];
+  plan: Record<
+    string,
+    {
+      wins: {
+        metric: string;
+        points: number;
+        subject: string;
+        needed: { amount: number; unit: string };
+        because: string;
+      }[];
+    }
+  >;
+  bestTrack: string;
   tracks: Record<
     string,
     Record<string, { points: number }> & { total: number; qualified: boolean }
@@ -110,6 +135,46 @@ describe("the same numbers as security-pcs score", () => {
       cli.tracks.enterprise?.qualified,
       cli.tracks.smb?.qualified,
     ]);
+  });
+});
+
+describe("TREND and GAP spill the outlook the command line reports", () => {
+  it("TREND: twelve months of history by default, the forecast with negative months", () => {
+    const table = call(fn("TREND"), azure, m365, certs, null, null, null) as unknown[][];
+    expect(table[0]).toEqual(["Month", "Enterprise", "SMB", "Best", "Qualified"]);
+    expect(table.slice(1)).toEqual(
+      cli.history.map((h) => [
+        h.asOf,
+        h.tracks.enterprise!.total,
+        h.tracks.smb!.total,
+        h.total,
+        h.qualified,
+      ])
+    );
+    const ahead = call(fn("TREND"), azure, m365, certs, -6, "SMB", null) as unknown[][];
+    expect(ahead.slice(1).map((r) => [r[0], r[2]])).toEqual(
+      cli.forecast.map((f) => [f.asOf, f.tracks.smb!.total])
+    );
+    const three = call(fn("TREND"), azure, m365, certs, 3, null, null) as unknown[][];
+    expect(three.slice(1).map((r) => r[0])).toEqual(cli.history.slice(-3).map((h) => h.asOf));
+  });
+  it("TREND refuses a month count it cannot give, saying which it can", () => {
+    expect(call(fn("TREND"), azure, m365, certs, 13, null, null)).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringMatching(
+        /Months "13" must be a whole number from 1 to 12 .* or from -1 to -6/
+      ),
+    });
+  });
+  it("GAP: the plan of the chosen track, nearest wins first", () => {
+    const table = call(fn("GAP"), azure, m365, certs, "Enterprise", null) as unknown[][];
+    expect(table[0]).toEqual(["Metric", "Points", "Subject", "Needed", "Because"]);
+    const wins = cli.plan.enterprise!.wins;
+    if (wins.length > 0) {
+      expect(table.slice(1).map((r) => [r[1], r[2], r[4]])).toEqual(
+        wins.map((w) => [w.points, w.subject, w.because])
+      );
+    } else expect(table).toHaveLength(2);
   });
 });
 

@@ -20,15 +20,17 @@ const metadata = JSON.parse(
 const byId = new Map(metadata.functions.map((f) => [f.id, f]));
 
 describe("functions.json", () => {
-  it("lists exactly the eight SECURITY functions", () => {
+  it("lists exactly the ten SECURITY functions", () => {
     expect([...byId.keys()].sort()).toEqual([
       "DEPLOYMENTS",
       "ELIGIBLE",
+      "GAP",
       "NETADDS",
       "QUALIFIED",
       "SCORE",
       "SCORECARD",
       "SKILLING",
+      "TREND",
       "USAGEGROWTH",
     ]);
   });
@@ -54,7 +56,8 @@ describe("functions.json", () => {
     // Every function that takes an as-of month takes the rules version last.
     for (const f of metadata.functions.filter((f) => f.parameters.some((p) => p.name === "asOf")))
       expect(f.parameters[f.parameters.length - 1]?.name).toBe("rules");
-    expect(byId.get("SCORECARD")?.result.dimensionality).toBe("matrix");
+    for (const id of ["SCORECARD", "TREND", "GAP"])
+      expect(byId.get(id)?.result.dimensionality).toBe("matrix");
     expect(byId.get("QUALIFIED")?.result.type).toBe("boolean");
   });
   it("carries help text with an example for every function and every parameter", () => {
