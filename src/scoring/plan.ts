@@ -153,7 +153,7 @@ function azureWins(
     },
     {
       band: scaled(rules.deployments.azureTtmUsd[track]),
-      what: `a ${TRACK_LABEL[track]} Azure deployment`,
+      what: `${track === "enterprise" ? "an" : "a"} ${TRACK_LABEL[track]} Azure deployment`,
     },
     {
       band: scaled(rules.usageGrowth.azureTtmUsd[track]),
