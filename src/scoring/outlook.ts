@@ -101,33 +101,43 @@ export function flatView(view: RulesView, asOf: number, ahead: number): RulesVie
   };
 }
 
-/** The month scores of `HISTORY_MONTHS` months ending at `asOf`, oldest first. */
+/**
+ * The month scores of `HISTORY_MONTHS` months ending at `asOf`, oldest first (the scores only:
+ * each month's tenant facts are let go as soon as it is scored, which keeps memory flat).
+ */
 export function scoreHistory(
   context: ScoringContext,
   asOf: number,
   chosen: string | null | undefined
-): MonthDetail[] {
-  const out: MonthDetail[] = [];
+): MonthScore[] {
+  const out: MonthScore[] = [];
   for (let m = asOf - HISTORY_MONTHS + 1; m <= asOf; m++)
-    out.push(context.month(rulesFor(m, chosen).rules, m));
+    out.push(context.month(rulesFor(m, chosen).rules, m).score);
   return out;
 }
 
-/** The month scores of the `FORECAST_MONTHS` months after `asOf` under a flat run-rate. */
+/**
+ * The month scores of the `FORECAST_MONTHS` months after `asOf` under a flat run-rate, and the
+ * detail of the first month `keep` accepts (the others' tenant facts are let go at once).
+ */
 export function scoreForecast(
   context: ScoringContext,
   asOf: number,
-  chosen: string | null | undefined
-): MonthDetail[] {
+  chosen: string | null | undefined,
+  keep: (score: MonthScore) => boolean = () => false
+): { scores: MonthScore[]; kept: MonthDetail | null } {
   const views = new Map<string, RulesView>();
-  const out: MonthDetail[] = [];
+  const scores: MonthScore[] = [];
+  let kept: MonthDetail | null = null;
   for (let m = asOf + 1; m <= asOf + FORECAST_MONTHS; m++) {
     const rules = rulesFor(m, chosen).rules;
     let view = views.get(rules.id);
     if (!view) views.set(rules.id, (view = flatView(context.view(rules), asOf, FORECAST_MONTHS)));
-    out.push(scoreMonth(view, context.parsed.tenants.size, context.matched(rules), m));
+    const detail = scoreMonth(view, context.parsed.tenants.size, context.matched(rules), m);
+    scores.push(detail.score);
+    if (!kept && keep(detail.score)) kept = detail;
   }
-  return out;
+  return { scores, kept };
 }
 
 const METRIC_LABELS = {
@@ -258,13 +268,13 @@ export function outlook(
   current: MonthDetail
 ): Outlook {
   const history = scoreHistory(context, asOf, chosen);
-  const forecast = scoreForecast(context, asOf, chosen);
   const track = current.score.bestTrack;
-  const at = forecast.findIndex((f) => atRisk(current.score, f.score, track));
+  const { scores: forecast, kept: risky } = scoreForecast(context, asOf, chosen, (f) =>
+    atRisk(current.score, f, track)
+  );
   let riskDrivers: string[] = [];
-  const risky = at >= 0 ? forecast[at] : undefined;
   if (risky) {
-    const rules = rulesFor(asOf + at + 1, chosen).rules;
+    const rules = rulesFor(parseMonth(risky.score.asOf), chosen).rules;
     const all = [
       ...metricDrivers(current.score, risky.score, track),
       ...peopleDrivers(current, risky, track, rules),
@@ -276,8 +286,8 @@ export function outlook(
         : all;
   }
   return {
-    history: history.map((d) => d.score),
-    forecast: forecast.map((d) => d.score),
+    history,
+    forecast,
     forecastAssumption: FORECAST_ASSUMPTION,
     firstMonthAtRisk: risky ? risky.score.asOf : null,
     riskDrivers,
