@@ -10,6 +10,8 @@ import {
 } from "fs";
 import { join } from "path";
 import JSZip from "jszip";
+import { a1 } from "../src/report/layout-model";
+import { CONTENT_TYPE, escapeXml, NS, XML_HEAD } from "../src/cli/xlsx/xml";
 
 /**
  * Files for the end-to-end figures: CSV files and .xlsx workbooks written row by row from the
@@ -59,16 +61,6 @@ export function writeCsv(
   out.end();
 }
 
-function columnName(c: number): string {
-  let name = "";
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
-    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
-
-const escape = (s: string): string =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
 /**
  * Writes a one-sheet .xlsx workbook as LibreOffice and Excel save one: text in the shared-strings
  * part, numbers in cells, months as text `YYYY-MM`. The sheet's XML goes through a temporary file.
@@ -88,46 +80,45 @@ export async function writeXlsx(
   };
   const cell = (r: number, c: number, v: unknown): string => {
     if (typeof v === "number" && !(v > 40000 && v < 60000 && Number.isInteger(v)))
-      return `<c r="${columnName(c)}${r}"><v>${v}</v></c>`;
+      return `<c r="${a1(r - 1, c)}"><v>${v}</v></c>`;
     const text =
       typeof v === "number"
         ? new Date(Math.round((v - 25569) * 86400000)).toISOString().slice(0, 7)
         : String(v ?? "");
-    return text === "" ? "" : `<c r="${columnName(c)}${r}" t="s"><v>${shared(text)}</v></c>`;
+    return text === "" ? "" : `<c r="${a1(r - 1, c)}" t="s"><v>${shared(text)}</v></c>`;
   };
   const sheetFile = join(scratch, "sheet1.xml");
   const out = bufferedWriter(openSync(sheetFile, "w"));
   out.write(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`
+    `${XML_HEAD}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`
   );
   let r = 0;
   for (const row of [header, ...rows])
     out.write(`<row r="${++r}">${row.map((v, c) => cell(r, c, v)).join("")}</row>`);
   out.write(`</sheetData></worksheet>`);
   out.end();
-  const sst = [...strings.keys()].map((s) => `<si><t>${escape(s)}</t></si>`).join("");
-  const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const sst = [...strings.keys()].map((s) => `<si><t>${escapeXml(s)}</t></si>`).join("");
+  const main = NS.main;
   const zip = new JSZip();
   zip.file(
     "[Content_Types].xml",
-    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`
+    `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="${CONTENT_TYPE.workbook}"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${CONTENT_TYPE.worksheet}"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`
   );
   zip.file(
     "_rels/.rels",
-    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS.relType("officeDocument")}" Target="xl/workbook.xml"/></Relationships>`
   );
   zip.file(
     "xl/workbook.xml",
-    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="${escape(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`
+    `${XML_HEAD}<workbook xmlns="${main}" xmlns:r="${NS.rel}"><sheets><sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`
   );
   zip.file(
     "xl/_rels/workbook.xml.rels",
-    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`
+    `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS.relType("worksheet")}" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${NS.relType("sharedStrings")}" Target="sharedStrings.xml"/></Relationships>`
   );
   zip.file(
     "xl/sharedStrings.xml",
-    `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${main}" count="${strings.size}" uniqueCount="${strings.size}">${sst}</sst>`
+    `${XML_HEAD}<sst xmlns="${main}" count="${strings.size}" uniqueCount="${strings.size}">${sst}</sst>`
   );
   zip.file("xl/worksheets/sheet1.xml", createReadStream(sheetFile));
   await new Promise<void>((resolve, reject) =>

@@ -306,7 +306,6 @@ export function gapFormula(
   const chosen = parseTrack(track, "best", true);
   const t = chosen === "best" ? r.bestTrack : chosen;
   const plan = r.plan[t];
-  const label = METRICS.reduce<Record<string, string>>((m, x) => ({ ...m, [x.key]: x.label }), {});
   const header = ["Metric", "Points", "Subject", "Needed", "Because"];
   if (plan.wins.length === 0)
     return [
@@ -324,7 +323,7 @@ export function gapFormula(
   return [
     header,
     ...plan.wins.map((w) => [
-      label[w.metric] ?? w.metric,
+      METRICS.find((m) => m.key === w.metric)?.label ?? w.metric,
       w.points,
       w.subject,
       `${w.needed.amount.toLocaleString("en-US")} ${w.needed.unit}`,

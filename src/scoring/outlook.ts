@@ -1,9 +1,13 @@
 import { AzureMonthly, M365Monthly } from "./aggregate";
 import { formatDay, lastDayOfMonth } from "./calendar";
 import { PersonExplanation } from "./certifications";
+import { parseAsOf } from "./as-of";
+import { METRICS, TRACK_LABEL } from "./labels";
+import { deployments, netCustomerAdds } from "./metrics";
 import { formatUsd, fromMicro } from "./money";
+import { formatPoints } from "./points";
+import { TenantRegistry } from "./tenants";
 import { MonthDetail, MonthScore, scoreMonth } from "./month-score";
-import { ParsedInputs } from "./parse-inputs";
 import { rulesFor } from "./rules";
 import { Rules, Track } from "./rules/types";
 import { RulesView } from "./rules-view";
@@ -140,24 +144,12 @@ export function scoreForecast(
   return { scores, kept };
 }
 
-const METRIC_LABELS = {
-  netCustomerAdds: "Net customer adds",
-  skilling: "Intermediate certifications",
-  deployments: "Deployments",
-  usageGrowth: "Usage growth",
-} as const;
-const TRACK_NAMES: Record<Track, string> = { enterprise: "Enterprise", smb: "SMB" };
-const points = (n: number): string =>
-  Number.isInteger(n) ? String(n) : n.toFixed(1).replace(/\.0$/, "");
-
 /** True when month `f` puts the track at risk against the as-of month `now`. */
 function atRisk(now: MonthScore, f: MonthScore, track: Track): boolean {
   const a = now.tracks[track];
   const b = f.tracks[track];
   if (a.qualified && !b.qualified) return true;
-  return (Object.keys(METRIC_LABELS) as (keyof typeof METRIC_LABELS)[]).some(
-    (k) => a[k].points > 0 && b[k].points === 0
-  );
+  return METRICS.some(({ key }) => a[key].points > 0 && b[key].points === 0);
 }
 
 /** The people who counted in a step at the as-of month and no longer do at `f`, with the lapse. */
@@ -175,7 +167,7 @@ function peopleDrivers(now: MonthDetail, f: MonthDetail, track: Track, rules: Ru
         : `${p.person}'s step-${step} certification`;
       const when = cert?.expires
         ? `lapses on ${cert.expires}`
-        : `stops counting by ${formatDay(lastDayOfMonth(parseMonth(f.score.asOf)))}`;
+        : `stops counting by ${formatDay(lastDayOfMonth(parseAsOf(f.score.asOf)))}`;
       const count = step === 1 ? f.skill.step1 : step === 2 ? f.skill.step2 : f.skill.step3;
       const needs =
         track === "enterprise" && step < 3
@@ -189,67 +181,58 @@ function peopleDrivers(now: MonthDetail, f: MonthDetail, track: Track, rules: Ru
   return out;
 }
 
-function parseMonth(text: string): number {
-  const [y, m] = text.split("-").map(Number);
-  return (y ?? 0) * 12 + (m ?? 1) - 1;
-}
-
-/** Tenants whose Azure TTM or licences fall below what made them count in the track. */
+/**
+ * Customers counted in the track's net adds or deployments at the as-of month and no longer at
+ * `f`, as the metric modules decide (each month under its own rules).
+ */
 function tenantDrivers(
-  parsed: ParsedInputs,
+  tenants: TenantRegistry,
   now: MonthDetail,
   f: MonthDetail,
   track: Track,
-  rules: Rules
+  rules: { now: Rules; later: Rules }
 ): string[] {
   const out: string[] = [];
-  const min = rules.netCustomerAdds.azureMinTtmUsd * 1e6;
-  const deploy = rules.deployments.azureTtmUsd[track];
   for (let t = 0; t < now.years.length; t++) {
-    const a = now.years[t]?.ttm[0];
-    const b = f.years[t]?.ttm[0];
-    if (a === undefined || b === undefined || b >= a) continue;
-    const name = parsed.tenants.names[t] || parsed.tenants.ids[t] || `tenant ${t + 1}`;
-    const lostAdd = a >= min && b < min;
-    const lostDeployment =
-      deploy.min !== undefined &&
-      a / 1e6 >= deploy.min &&
-      (deploy.minInclusive ? b / 1e6 < deploy.min : b / 1e6 <= deploy.min);
-    if (!lostAdd && !lostDeployment) continue;
-    const because = [
-      lostAdd
-        ? `below ${formatUsd(rules.netCustomerAdds.azureMinTtmUsd)}: no longer a net customer add`
-        : "",
-      lostDeployment ? `no longer a ${TRACK_NAMES[track]} Azure deployment` : "",
-    ]
-      .filter(Boolean)
-      .join("; ");
-    out.push(
-      `${name}'s TTM eligible Azure ACR falls to ${formatUsd(fromMicro(b))} in ${f.score.asOf} (${because}).`
-    );
+    const a = now.years[t];
+    const b = f.years[t];
+    if (!a || !b) continue;
+    const lost: string[] = [];
+    for (const metric of [netCustomerAdds, deployments])
+      for (const side of ["azure", "m365"] as const)
+        if (
+          metric.contribution(a, side, track, 0, rules.now).counted &&
+          !metric.contribution(b, side, track, 0, rules.later).counted
+        )
+          lost.push(metric.countLabel(side, track));
+    if (lost.length === 0) continue;
+    const ttm = b.ttm[0];
+    const figure =
+      ttm === undefined
+        ? `${tenants.label(t)} in ${f.score.asOf}`
+        : `${tenants.label(t)}'s TTM eligible Azure ACR falls to ${formatUsd(fromMicro(ttm))} in ${f.score.asOf}`;
+    out.push(`${figure}: no longer counted in ${[...new Set(lost)].join("; ")}.`);
   }
   return out;
 }
 
 /** The metric-level changes of the track between the as-of month and `f`. */
-function metricDrivers(now: MonthScore, f: MonthScore, track: Track): string[] {
+function metricDrivers(now: MonthScore, f: MonthScore, track: Track, rules: Rules): string[] {
   const out: string[] = [];
-  for (const [key, label] of Object.entries(METRIC_LABELS) as [
-    keyof typeof METRIC_LABELS,
-    string,
-  ][]) {
+  for (const { key, label } of METRICS) {
     const a = now.tracks[track][key].points;
     const b = f.tracks[track][key].points;
     if (b < a)
       out.push(
-        `${label} (${TRACK_NAMES[track]}) falls from ${points(a)} to ${points(b)} points in ${f.asOf}${b === 0 ? " (a metric at 0 fails qualification)" : ""}.`
+        `${label} (${TRACK_LABEL[track]}) falls from ${formatPoints(a)} to ${formatPoints(b)} points in ${f.asOf}${b === 0 ? " (a metric at 0 fails qualification)" : ""}.`
       );
   }
   const a = now.tracks[track];
   const b = f.tracks[track];
+  const minTotal = rules.qualification.minTotal;
   if (a.qualified && !b.qualified)
     out.unshift(
-      `${TRACK_NAMES[track]} stops qualifying in ${f.asOf}: ${points(b.total)} points (${b.total < 70 ? `${points(70 - b.total)} short of 70` : "a metric at 0"}).`
+      `${TRACK_LABEL[track]} stops qualifying in ${f.asOf}: ${formatPoints(b.total)} points (${b.total < minTotal ? `${formatPoints(minTotal - b.total)} short of ${minTotal}` : "a metric at 0"}).`
     );
   return out;
 }
@@ -274,11 +257,14 @@ export function outlook(
   );
   let riskDrivers: string[] = [];
   if (risky) {
-    const rules = rulesFor(parseMonth(risky.score.asOf), chosen).rules;
+    const rules = rulesFor(parseAsOf(risky.score.asOf), chosen).rules;
     const all = [
-      ...metricDrivers(current.score, risky.score, track),
+      ...metricDrivers(current.score, risky.score, track, rules),
       ...peopleDrivers(current, risky, track, rules),
-      ...tenantDrivers(context.parsed, current, risky, track, rules),
+      ...tenantDrivers(context.parsed.tenants, current, risky, track, {
+        now: rulesFor(asOf, chosen).rules,
+        later: rules,
+      }),
     ];
     riskDrivers =
       all.length > LISTED_DRIVERS

@@ -1,11 +1,12 @@
-import { TRACK_LABEL } from "./labels";
+import { scaleBand } from "./bands";
+import { METRICS, MetricKey, TRACK_LABEL } from "./labels";
 import { tenantMonthOf, WorkloadMonth } from "./m365-metrics";
 import { skilling, TenantYear, usageGrowth } from "./metrics";
 import { Side } from "./metrics/types";
 import { formatUsd, fromMicro, MICRO_PER_USD } from "./money";
 import { addTenant, MonthDetail, tally, Totals, trackResult, TrackResult } from "./month-score";
 import { ParsedInputs } from "./parse-inputs";
-import { pointsOf, Thirds, thirdsOf } from "./points";
+import { formatPoints, pointsOf, Thirds, thirdsOf } from "./points";
 import { Band, Rules, Track, TRACKS } from "./rules/types";
 import { RulesView } from "./rules-view";
 
@@ -18,7 +19,7 @@ import { RulesView } from "./rules-view";
  */
 
 /** The metrics as the plan names them. */
-export type PlanMetric = "netCustomerAdds" | "skilling" | "deployments" | "usageGrowth";
+export type PlanMetric = MetricKey;
 
 /** One way to gain points. */
 export interface PlanWin {
@@ -45,12 +46,7 @@ export const MAX_WINS = 25;
 /** Customers (or workloads) tried per threshold: the nearest ones. */
 const NEAREST = 25;
 
-const METRIC_KEYS: readonly PlanMetric[] = [
-  "netCustomerAdds",
-  "skilling",
-  "deployments",
-  "usageGrowth",
-];
+const METRIC_KEYS: readonly PlanMetric[] = METRICS.map((m) => m.key);
 
 /** Scores changed copies of the as-of month against its side totals. */
 class Simulator {
@@ -118,24 +114,23 @@ function toEnter(x: number, band: Band, unit: number): number | null {
 
 const usd = (micro: number): number => Math.round(micro) / MICRO_PER_USD;
 
+/** A metric's name inside a sentence, e.g. "net customer adds". */
+function metricWords(key: PlanMetric): string {
+  return (METRICS.find((m) => m.key === key)?.label ?? key).toLowerCase();
+}
+
 /** What changed for the track, in words (metric by metric). */
 function changedWords(base: TrackResult, changed: TrackResult): string {
   const parts: string[] = [];
   for (const k of METRIC_KEYS) {
     const d = changed[k].points - base[k].points;
-    if (d > 0) parts.push(`${METRIC_WORDS[k]} ${fmt(base[k].points)} → ${fmt(changed[k].points)}`);
+    if (d > 0)
+      parts.push(
+        `${metricWords(k)} ${formatPoints(base[k].points)} → ${formatPoints(changed[k].points)}`
+      );
   }
   return parts.join(", ");
 }
-
-const METRIC_WORDS: Record<PlanMetric, string> = {
-  netCustomerAdds: "net customer adds",
-  skilling: "intermediate certifications",
-  deployments: "deployments",
-  usageGrowth: "usage growth",
-};
-const fmt = (n: number): string =>
-  Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0$/, "");
 
 /** Azure customers near a threshold: ACR still needed in the current TTM. */
 function azureWins(
@@ -152,11 +147,11 @@ function azureWins(
       what: "a net customer add",
     },
     {
-      band: scaled(rules.deployments.azureTtmUsd[track]),
+      band: scaleBand(rules.deployments.azureTtmUsd[track], MICRO_PER_USD),
       what: `${track === "enterprise" ? "an" : "a"} ${TRACK_LABEL[track]} Azure deployment`,
     },
     {
-      band: scaled(rules.usageGrowth.azureTtmUsd[track]),
+      band: scaleBand(rules.usageGrowth.azureTtmUsd[track], MICRO_PER_USD),
       what: `in the ${TRACK_LABEL[track]} Security ACR band`,
     },
   ];
@@ -177,7 +172,7 @@ function azureWins(
       const changed = sim.withTenant(track, t, { ...y, ttm: [now + needed, y.ttm[1]] });
       const g = gain(base, changed);
       if (g.thirds <= 0) continue;
-      const name = tenantName(parsed, t);
+      const name = parsed.tenants.label(t);
       wins.push({
         metric: g.metric,
         points: pointsOf(g.thirds),
@@ -188,18 +183,6 @@ function azureWins(
     }
   }
   return wins;
-}
-
-function scaled(band: Band): Band {
-  return {
-    ...band,
-    ...(band.min !== undefined ? { min: band.min * MICRO_PER_USD } : {}),
-    ...(band.max !== undefined ? { max: band.max * MICRO_PER_USD } : {}),
-  };
-}
-
-function tenantName(parsed: ParsedInputs, t: number): string {
-  return parsed.tenants.names[t] || parsed.tenants.ids[t] || `tenant ${t + 1}`;
 }
 
 /** Microsoft 365 workloads near a size band or the active share of a deployment. */
@@ -248,7 +231,7 @@ function m365Wins(
       if (g.thirds <= 0) continue;
       const x = month.workloads[w] as WorkloadMonth;
       const workload = rules.m365Workloads[x.workload]?.canonical ?? String(x.workload);
-      const name = `${tenantName(parsed, t)} — ${workload}`;
+      const name = `${parsed.tenants.label(t)} — ${workload}`;
       wins.push({
         metric: g.metric,
         points: pointsOf(g.thirds),

@@ -30,6 +30,11 @@ export class TenantRegistry {
     if (name !== "" && this.names[id] === "") this.names[id] = name;
   }
 
+  /** How a tenant is named to people: its customer name, else its id. */
+  label(id: number): string {
+    return this.names[id] || this.ids[id] || `tenant ${id + 1}`;
+  }
+
   /** Number of tenants. */
   get size(): number {
     return this.ids.length;

@@ -89,19 +89,14 @@ function candidatesOf(sheet: SheetPart): Candidate[] {
 }
 
 /** Why a candidate that has an input's key column cannot be read (a warning, never silence). */
-function lookAlikeNote(candidate: Candidate): Issue | null {
-  try {
-    findTable(candidate.head, candidate.name);
-    return null;
-  } catch (error) {
-    if (!isInputError(error) || /^no header row/.test(error.detail)) return null;
-    return {
-      severity: "warning",
-      table: candidate.name,
-      row: null,
-      message: `${candidate.name} was not used: ${error.detail}`,
-    };
-  }
+function lookAlikeNote(candidate: Candidate, error: unknown): Issue | null {
+  if (!isInputError(error) || /^no header row/.test(error.detail)) return null;
+  return {
+    severity: "warning",
+    table: candidate.name,
+    row: null,
+    message: `${candidate.name} was not used: ${error.detail}`,
+  };
 }
 
 /**
@@ -184,8 +179,8 @@ async function readSheet(
     let found;
     try {
       found = findTable(c.head, c.name);
-    } catch {
-      const note = lookAlikeNote(c);
+    } catch (error) {
+      const note = lookAlikeNote(c, error);
       if (note) notes.push(note);
       c.done = true;
       return;
