@@ -1,4 +1,12 @@
-import { a1, a1Range, CellStyle, LayoutCell, SheetLayout } from "../report/layout-model";
+import {
+  a1,
+  a1Range,
+  CellStyle,
+  ChartSpec,
+  LayoutCell,
+  SeriesLine,
+  SheetLayout,
+} from "../report/layout-model";
 import { pickScorecardName } from "../report/sheet-names";
 import { OWNER_PROPERTY } from "./owner";
 
@@ -33,6 +41,8 @@ const FONT: Partial<
   header: { bold: true },
   label: { bold: true },
   note: { italic: true, color: "#616161" },
+  good: { bold: true, color: "#0E700E" },
+  bad: { bold: true, color: "#B10E1C" },
   link: { color: "#0F6CBD", underline: "Single" },
 };
 
@@ -66,6 +76,43 @@ export function formatMatrix(layout: SheetLayout): string[][] {
   return layout.cells.map((row) =>
     Array.from({ length: layout.width }, (_, c) => row[c]?.format ?? "General")
   );
+}
+
+const LINE_STYLE: Record<SeriesLine, Excel.ChartLineStyle> = {
+  solid: "Continuous" as Excel.ChartLineStyle,
+  dash: "Dash" as Excel.ChartLineStyle,
+  dot: "RoundDot" as Excel.ChartLineStyle,
+};
+
+/**
+ * Adds one of the layout's charts over its block, looking as the xlsx writer draws it: series
+ * colours and dashes, categories top to bottom in a bar chart, blank cells as gaps, fixed axis.
+ */
+function addChart(sheet: Excel.Worksheet, c: ChartSpec): void {
+  const chart = sheet.charts.add(
+    c.kind === "bar" ? Excel.ChartType.barClustered : Excel.ChartType.line,
+    sheet.getRange(a1Range(c.row, c.col, c.rows, c.cols)),
+    Excel.ChartSeriesBy.columns
+  );
+  chart.title.text = c.title;
+  chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
+  chart.displayBlanksAs = "NotPlotted" as Excel.ChartDisplayBlanksAs;
+  c.series.forEach((s, i) => {
+    const series = chart.series.getItemAt(i);
+    if (c.kind === "bar") {
+      series.format.fill.setSolidColor(`#${s.color}`);
+    } else {
+      series.format.line.color = `#${s.color}`;
+      series.format.line.lineStyle = LINE_STYLE[s.line];
+      series.markerStyle = "None" as Excel.ChartMarkerStyle;
+    }
+  });
+  if (c.kind === "bar") chart.axes.categoryAxis.reversePlotOrder = true;
+  if (c.valueAxis) {
+    chart.axes.valueAxis.minimum = c.valueAxis.min;
+    chart.axes.valueAxis.maximum = c.valueAxis.max;
+  }
+  chart.setPosition(a1(c.anchor.fromRow, c.anchor.fromCol), a1(c.anchor.toRow, c.anchor.toCol));
 }
 
 /** Bytes of cell data sent in one request at most, under Excel on the web's 5 MB limit. */
@@ -172,14 +219,7 @@ export async function writeScorecard(
       table.name = `${t.name}${TEMP_SUFFIX}`;
       table.style = "TableStyleLight9";
     });
-    const c = layout.chart;
-    const chart = sheet.charts.add(
-      Excel.ChartType.barClustered,
-      sheet.getRange(a1Range(c.row, c.col, c.rows, c.cols)),
-      Excel.ChartSeriesBy.columns
-    );
-    chart.title.text = c.title;
-    chart.setPosition(a1(c.anchor.fromRow, c.anchor.fromCol), a1(c.anchor.toRow, c.anchor.toCol));
+    for (const c of layout.charts) addChart(sheet, c);
     sheet.customProperties.add(OWNER_PROPERTY, "1");
     sheet.showGridlines = false;
     await context.sync();

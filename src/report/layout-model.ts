@@ -26,14 +26,34 @@ export interface LayoutTable {
   cols: number;
 }
 
-/** A clustered bar chart over a contiguous block whose first column holds categories. */
+/** How a series' line is drawn (a bar's outline is not drawn). */
+export type SeriesLine = "solid" | "dash" | "dot";
+
+/** One series of a chart: a column of the source block, its colour and line. */
+export interface ChartSeries {
+  /** 0-based sheet column; the header row names the series. */
+  col: number;
+  /** RGB hex without `#`, e.g. `0F6CBD`. */
+  color: string;
+  line: SeriesLine;
+}
+
+/**
+ * A chart over a contiguous block whose first column holds the categories and whose other
+ * columns are the series, in order; blank cells are gaps (a line stops, it does not drop to 0).
+ */
 export interface ChartSpec {
+  kind: "bar" | "line";
   title: string;
   /** Source block (header row + data rows), 0-based. */
   row: number;
   col: number;
   rows: number;
   cols: number;
+  /** One per column after the first, in order. */
+  series: ChartSeries[];
+  /** Axis bounds of the values, when fixed. */
+  valueAxis?: { min: number; max: number };
   /** Where the chart sits: top-left and bottom-right cells, 0-based. */
   anchor: { fromRow: number; fromCol: number; toRow: number; toCol: number };
 }
@@ -46,8 +66,8 @@ export interface SheetLayout {
   width: number;
   columnWidths: number[];
   tables: LayoutTable[];
-  chart: ChartSpec;
-  /** Row index (0-based) where each section starts, by section number 1–8. */
+  charts: ChartSpec[];
+  /** Row index (0-based) where each section starts, by section number. */
   sections: Record<number, number>;
 }
 

@@ -12,6 +12,7 @@ import {
 import { comparisonSection } from "./comparison-section";
 import { inputOutcomes, inputTitle } from "./input-text";
 import { ChartSpec, LayoutCell, SheetLayout } from "./layout-model";
+import { historySection, planSection } from "./outlook-section";
 import { cell, colLetter, FMT, RowInput, SheetBuilder } from "./sheet-builder";
 
 /** The scorecard sheet's name (a contract: finance workbooks refer to it). */
@@ -342,11 +343,16 @@ function chart(b: SheetBuilder, result: ScoreResult, rows: SummaryRows): ChartSp
   );
   b.blank();
   return {
+    kind: "bar",
     title: `Points per metric, ${TRACK_LABEL[result.bestTrack]} track`,
     row: headerRow,
     col: 0,
     rows: METRICS.length + 1,
     cols: 3,
+    series: [
+      { col: 1, color: "C7E0F4", line: "solid" },
+      { col: 2, color: "0F6CBD", line: "solid" },
+    ],
     anchor: { fromRow: headerRow, fromCol: 4, toRow: headerRow + 16, toCol: 10 },
   };
 }
@@ -365,7 +371,10 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
   people(b, result);
   dataIssues(b, result);
   notes(b, rules);
-  const spec = chart(b, result, rows);
+  const charts = [chart(b, result, rows)];
+  const trend = historySection(b, result, rules, 10);
+  if (trend) charts.push(trend);
+  planSection(b, result, rules, 11);
   comparisonSection(b, result, TABLE_NAMES);
   return {
     name: SCORECARD_SHEET,
@@ -373,7 +382,7 @@ export function buildScorecardLayout(result: ScoreResult, context: LayoutContext
     width: Math.max(b.width, 11),
     columnWidths: [30, 22, 24, 16, 16, 16, 28, 28, 60, 12, 12],
     tables: b.tables,
-    chart: spec,
+    charts,
     sections: b.sections,
   };
 }

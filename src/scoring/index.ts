@@ -37,3 +37,5 @@ export { formatUsd } from "./money";
 export { METRICS, TRACK_LABEL } from "./labels";
 export type { MetricKey } from "./labels";
 export { SIDED_METRICS, skilling as skillingMetric } from "./metrics";
+export { FORECAST_NOTE, FORECAST_MONTHS, HISTORY_MONTHS } from "./outlook";
+export type { Plan, PlanWin, TrackPlan } from "./plan";

@@ -143,6 +143,9 @@ describe("writing the scorecard", () => {
       "ScoreIssues",
       "ScoreRowOutcomes",
       "ScoreChartData",
+      "ScoreHistory",
+      "ScorePlanEnterprise",
+      "ScorePlanSMB",
       "ScoreRulesComparison",
       "ScoreRulesDifferences",
     ]);
@@ -150,8 +153,31 @@ describe("writing the scorecard", () => {
     const expected = layout.tables.find((t) => t.name === "ScoreCustomers")?.rows ?? 0;
     expect(expected).toBeGreaterThan(customers * 0.9);
     expect(snap.tables.find((t) => t.name === "ScoreCustomers")?.rows).toHaveLength(expected - 1);
-    expect(sheet?.charts).toHaveLength(1);
+    expect(sheet?.charts.map((c) => c.type)).toEqual(["BarClustered", "Line"]);
     expect(Math.max(...wb.requestBytes)).toBeLessThan(PAYLOAD_LIMIT);
+  });
+
+  it("draws the month-by-month chart with dashed forecast lines, a dotted 70 line and gaps for blanks", async () => {
+    const wb = workbook();
+    await writeScorecard(ctx(wb), layoutFor(10));
+    const sheet = wb.snapshot().sheets.find((s) => s.name === "Security Scorecard");
+    const line = sheet?.charts.find((c) => c.type === "Line");
+    const history = wb.snapshot().tables.find((t) => t.name === "ScoreHistory");
+    expect(line?.source).toBe(
+      `Scorecard (building)!${history?.address.replace(/[A-Z]+(\d+)$/, "F$1")}`
+    );
+    expect(line?.displayBlanksAs).toBe("NotPlotted");
+    expect(line?.valueAxis).toEqual({ minimum: 0, maximum: 100 });
+    expect(Object.values(line?.series ?? {}).map((s) => s.lineStyle)).toEqual([
+      "Continuous",
+      "Continuous",
+      "Dash",
+      "Dash",
+      "RoundDot",
+    ]);
+    const bar = sheet?.charts.find((c) => c.type === "BarClustered");
+    expect(bar?.reversePlotOrder).toBe(true);
+    expect(Object.keys(bar?.series ?? {})).toHaveLength(2);
   });
 
   it("splits a scorecard too large for one request into blocks, every request under 5 MB", async () => {

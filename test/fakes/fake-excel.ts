@@ -52,6 +52,12 @@ interface ChartModel {
   source: string;
   title?: string;
   position?: [string, string];
+  legend?: string;
+  displayBlanksAs?: string;
+  reversePlotOrder?: boolean;
+  valueAxis: { minimum?: number; maximum?: number };
+  /** Per series index: what the writer set. */
+  series: Record<number, { fill?: string; line?: string; lineStyle?: string; marker?: string }>;
 }
 
 let nextSheetId = 1;
@@ -436,7 +442,7 @@ class WorksheetProxy extends Proxy {
     this.tables = new TableCollectionProxy(ctx, this);
     this.charts = {
       add: (type, source, seriesBy) => {
-        const chart: ChartModel = { type, seriesBy, source: "" };
+        const chart: ChartModel = { type, seriesBy, source: "", valueAxis: {}, series: {} };
         this.ctx.enqueue("charts.add", () => {
           const s = this.must();
           const r = source.target();
@@ -755,20 +761,68 @@ class TableProxy extends Proxy {
 
 class ChartProxy extends Proxy {
   readonly title: { text: string };
+  readonly legend: { position: string };
+  readonly series: { getItemAt: (i: number) => unknown };
+  readonly axes: {
+    categoryAxis: { reversePlotOrder: boolean };
+    valueAxis: { minimum: number; maximum: number };
+  };
   constructor(
     ctx: FakeRequestContext,
     private readonly chart: ChartModel
   ) {
     super(ctx);
-    const self = this;
-    this.title = {
-      set text(value: string) {
-        ctx.enqueue("chart.title", () => (self.chart.title = value));
+    // Write-only properties: each assignment is queued like Office.js queues it.
+    const setter = <T>(label: string, apply: (v: T) => void): PropertyDescriptor => ({
+      set(value: T) {
+        ctx.enqueue(label, () => apply(value));
       },
-      get text(): string {
-        throw NOT_LOADED("text");
+      get() {
+        throw NOT_LOADED(label);
+      },
+    });
+    const writeOnly = <T extends object>(props: Record<string, PropertyDescriptor>): T =>
+      Object.defineProperties({}, props) as T;
+    this.title = writeOnly({ text: setter<string>("chart.title", (v) => (chart.title = v)) });
+    this.legend = writeOnly({
+      position: setter<string>("chart.legend", (v) => (chart.legend = v)),
+    });
+    this.axes = {
+      categoryAxis: writeOnly({
+        reversePlotOrder: setter<boolean>("axis.reverse", (v) => (chart.reversePlotOrder = v)),
+      }),
+      valueAxis: writeOnly({
+        minimum: setter<number>("axis.min", (v) => (chart.valueAxis.minimum = v)),
+        maximum: setter<number>("axis.max", (v) => (chart.valueAxis.maximum = v)),
+      }),
+    };
+    this.series = {
+      getItemAt: (i: number) => {
+        const of = (): ChartModel["series"][number] => (chart.series[i] ??= {});
+        const series = {
+          format: {
+            fill: {
+              setSolidColor: (color: string) =>
+                ctx.enqueue("series.fill", () => (of().fill = color)),
+            },
+            line: writeOnly({
+              color: setter<string>("series.line", (v) => (of().line = v)),
+              lineStyle: setter<string>("series.lineStyle", (v) => (of().lineStyle = v)),
+            }),
+          },
+        };
+        return Object.defineProperty(
+          series,
+          "markerStyle",
+          setter<string>("series.marker", (v) => (of().marker = v))
+        );
       },
     };
+    Object.defineProperty(
+      this,
+      "displayBlanksAs",
+      setter<string>("chart.blanks", (v) => (chart.displayBlanksAs = v))
+    );
   }
   setPosition(from: string, to: string): void {
     this.ctx.enqueue("chart.setPosition", () => (this.chart.position = [from, to]));
@@ -790,7 +844,7 @@ export function fakeGlobals(model: FakeWorkbook): { Office: any; Excel: any } {
     },
     Excel: {
       run: <T>(batch: (context: any) => Promise<T>) => model.run(batch),
-      ChartType: { barClustered: "BarClustered", columnClustered: "ColumnClustered" },
+      ChartType: { barClustered: "BarClustered", columnClustered: "ColumnClustered", line: "Line" },
       ChartSeriesBy: { columns: "Columns", rows: "Rows", auto: "Auto" },
     },
   };

@@ -11,12 +11,22 @@ import { recalculate, resave } from "../helpers/libreoffice";
 const sample = join(__dirname, "..", "..", "samples", "contoso-security.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "pcs-lo-test-"));
 
+interface MonthJson {
+  asOf: string;
+  tracks: Record<"enterprise" | "smb", { total: number }>;
+  qualified: boolean;
+}
+
 interface Json {
   tracks: Record<
     "enterprise" | "smb",
     { total: number; qualified: boolean; netCustomerAdds: { points: number } }
   >;
   bestTrack: string;
+  history: MonthJson[];
+  forecast: MonthJson[];
+  firstMonthAtRisk: string | null;
+  plan: Record<"enterprise" | "smb", { wins: { points: number; subject: string }[] }>;
 }
 
 function summary(rows: string[][]): Record<string, string[]> {
@@ -89,19 +99,59 @@ describe("the scorecard workbook in LibreOffice", () => {
     ).toBe(true);
   }, 60000);
 
-  it("carries the points-per-metric chart, which LibreOffice reads and keeps", async () => {
-    const ours = await JSZip.loadAsync(readFileSync(book));
-    const parts = Object.keys(ours.files).filter((f) => /^xl\/charts\/chart\d*\.xml$/.test(f));
-    expect(parts).toHaveLength(1);
-    const chart = await ours.file(parts[0]!)?.async("string");
-    expect(chart).toContain("<c:barChart>");
-    expect(chart).toContain("'Security Scorecard'!$C$");
-    const again = await JSZip.loadAsync(readFileSync(resave(book)));
-    const charts = Object.keys(again.files).filter((f) => /^xl\/charts\/chart\d*\.xml$/.test(f));
-    expect(charts).toHaveLength(1);
-    expect(await again.file(charts[0]!)?.async("string")).toMatch(
-      /Points per metric, (SMB|Enterprise) track/
+  it("carries the points-per-metric and month-by-month charts, which LibreOffice reads and keeps", async () => {
+    const chartsOf = async (file: string): Promise<string[]> => {
+      const zip = await JSZip.loadAsync(readFileSync(file));
+      const parts = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d*\.xml$/.test(f));
+      return Promise.all(parts.map(async (p) => (await zip.file(p)?.async("string")) ?? ""));
+    };
+    const ours = await chartsOf(book);
+    expect(ours).toHaveLength(2);
+    expect(ours.find((c) => c.includes("<c:barChart>"))).toContain("'Security Scorecard'!$C$");
+    const line = ours.find((c) => c.includes("<c:lineChart>")) ?? "";
+    expect(line.match(/<c:ser>/g)).toHaveLength(5);
+    expect(line).toContain('<a:prstDash val="dash"/>');
+    const again = await chartsOf(resave(book));
+    expect(again).toHaveLength(2);
+    expect(again.some((c) => /Points per metric, (SMB|Enterprise) track/.test(c))).toBe(true);
+    // LibreOffice imported the line chart with its five series and wrote it back.
+    const back = again.find((c) => c.includes("Total points by month")) ?? "";
+    expect(back).toContain("lineChart");
+    expect(back.match(/<c:ser>/g)).toHaveLength(5);
+    expect(back).toMatch(/(&apos;|')Security Scorecard(&apos;|')!\$A\$\d+:\$A\$\d+/);
+  }, 60000);
+
+  it("shows the history and forecast month by month, and each track's plan, as the engine computed them", () => {
+    const sheet = recalculate(book).get("Security Scorecard") ?? [];
+    const at = sheet.findIndex((r) => (r[0] ?? "").startsWith("History and forecast"));
+    expect(at).toBeGreaterThan(0);
+    const header = sheet.findIndex((r, i) => i > at && r[0] === "Month" && r[1] === "Enterprise");
+    const months = [...json.history, ...json.forecast];
+    const rows = sheet.slice(header + 1, header + 1 + months.length);
+    rows.forEach((r, i) => {
+      const m = months[i]!;
+      expect(r[0]).toBe(m.asOf);
+      const forecast = i >= json.history.length;
+      expect(Number(r[forecast ? 3 : 1])).toBeCloseTo(m.tracks.enterprise.total, 1);
+      expect(Number(r[forecast ? 4 : 2])).toBeCloseTo(m.tracks.smb.total, 1);
+      expect(r[forecast ? 1 : 3]).toBe(i === json.history.length - 1 ? r[forecast ? 1 : 3] : "");
+      expect(r[5]).toBe("70");
+      expect(r[8]).toBe(String(m.qualified).toUpperCase());
+    });
+    const risk = sheet.find((r) => r[0] === "First month at risk");
+    expect(risk?.[1]).toBe(json.firstMonthAtRisk ?? "none");
+    const plan = sheet.findIndex((r) => (r[0] ?? "").startsWith("Plan to qualify"));
+    expect(plan).toBeGreaterThan(at);
+    const winsHeader = sheet.findIndex(
+      (r, i) => i > plan && r[0] === "Metric" && r[1] === "Points"
     );
+    const best = json.plan[json.bestTrack as "enterprise" | "smb"];
+    const other = json.plan[json.bestTrack === "smb" ? "enterprise" : "smb"];
+    const first = json.bestTrack === "enterprise" ? best : other;
+    if (first.wins.length > 0) {
+      expect(Number(sheet[winsHeader + 1]?.[1])).toBeCloseTo(first.wins[0]!.points, 1);
+      expect(sheet[winsHeader + 1]?.[2]).toBe(first.wins[0]!.subject);
+    }
   }, 60000);
 
   it("really recalculates: a metric changed by hand changes Total and Qualified", async () => {

@@ -256,8 +256,7 @@ export async function writeWorkbookFile(out: string, output: WorkbookOutput): Pr
       tableNames.add(n.toLowerCase());
       return { id: ++tableId, name: n };
     });
-    const hasChart = layout.chart !== undefined && layout.chart !== null;
-    const sheet = sheetXml(layout, styles, tableIds, hasChart);
+    const sheet = sheetXml(layout, styles, tableIds, layout.charts.length > 0);
     const { index, part } = addSheet(name, sheet.xml);
     if (firstOurs < 0) firstOurs = index;
     ours.push(name);
@@ -275,15 +274,15 @@ export async function writeWorkbookFile(out: string, output: WorkbookOutput): Pr
     }
     if (sheet.drawingRelId) {
       const drawingPart = p.freeName("xl/drawings", "drawing");
-      const chartPart = p.freeName("xl/charts", "chart");
       zip.file(drawingPart, drawingXml(layout));
-      zip.file(chartPart, chartXml(layout, name));
-      zip.file(
-        relsPart(drawingPart),
-        drawingRelsXml(posix.relative(posix.dirname(drawingPart), chartPart))
-      );
       p.addOverride(drawingPart, CONTENT_TYPE.drawing);
-      p.addOverride(chartPart, CONTENT_TYPE.chart);
+      const targets = layout.charts.map((chart) => {
+        const chartPart = p.freeName("xl/charts", "chart");
+        zip.file(chartPart, chartXml(layout, chart, name));
+        p.addOverride(chartPart, CONTENT_TYPE.chart);
+        return posix.relative(posix.dirname(drawingPart), chartPart);
+      });
+      zip.file(relsPart(drawingPart), drawingRelsXml(targets));
       sheetRels.push(
         `<Relationship Id="${sheet.drawingRelId}" Type="${NS.relType("drawing")}" Target="${posix.relative(posix.dirname(part), drawingPart)}"/>`
       );
