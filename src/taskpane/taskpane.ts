@@ -1,8 +1,12 @@
 import { buildScorecard, Selection } from "../excel/build-scorecard";
 import { Candidate, findCandidates } from "../excel/read-tables";
+import { trendPicture } from "../report/trend-lines";
 import {
+  FORECAST_NOTE,
   formatPoints,
   isInputError,
+  METRICS,
+  rulesById,
   parseAsOf,
   RULES_IDS,
   ScoreResult,
@@ -146,11 +150,104 @@ function showSummary(result: ScoreResult, sheetName: string): void {
   const best = TRACK_LABEL[result.bestTrack];
   el("best").textContent =
     `Best path: ${best}, ${formatPoints(result.total)} points, ${result.qualified ? "qualified" : "not qualified"} (as of ${result.asOf}, rules ${result.rules}, ${result.rulesReason}).`;
+  showOutlook(result);
   const count = (s: string): number => result.issues.filter((i) => i.severity === s).length;
   el("issues").textContent =
     `Data issues: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} notes (listed on the sheet).`;
   el("summary").hidden = false;
   lastSheet = sheetName;
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** An SVG element with attributes (presentation by class: the pane's CSP allows no inline style). */
+function svg(tag: string, attributes: Record<string, string | number>): SVGElement {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, String(v));
+  return node;
+}
+
+/** The trend (history solid, forecast dashed, the 70 line dotted) drawn as a small SVG. */
+function drawTrend(result: ScoreResult): void {
+  const box = el("trend-box");
+  box.replaceChildren();
+  const qualifying = rulesById(result.rules).qualification.minTotal;
+  const picture = trendPicture(result, 300, 90, qualifying);
+  if (!picture) return;
+  const chart = svg("svg", {
+    viewBox: `0 0 ${picture.width} ${picture.height + 14}`,
+    role: "img",
+    "aria-label": picture.description,
+  });
+  chart.append(
+    svg("line", {
+      class: "as-of",
+      x1: picture.asOfX,
+      x2: picture.asOfX,
+      y1: 0,
+      y2: picture.height,
+    }),
+    svg("line", {
+      class: "qualifying",
+      x1: 0,
+      x2: picture.width,
+      y1: picture.qualifyingY,
+      y2: picture.qualifyingY,
+    }),
+    ...picture.lines.map((l) =>
+      svg("polyline", {
+        class: `${l.track}${l.forecast ? " forecast" : ""}`,
+        points: l.points,
+      })
+    )
+  );
+  const label = (text: string, x: number, anchor: string): void => {
+    const t = svg("text", { x, y: picture.height + 11, "text-anchor": anchor });
+    t.textContent = text;
+    chart.append(t);
+  };
+  label(picture.from, 2, "start");
+  label(result.asOf, picture.asOfX, "middle");
+  label(picture.to, picture.width - 2, "end");
+  box.append(chart);
+}
+
+/** After Build: the trend, the first month at risk and the best track's five nearest wins. */
+function showOutlook(result: ScoreResult): void {
+  const outlook = el("outlook");
+  outlook.hidden = result.history.length === 0;
+  if (outlook.hidden) return;
+  drawTrend(result);
+  el("trend-note").textContent = `${FORECAST_NOTE.split(" — ")[0] ?? ""}.`;
+  const risk = el("risk");
+  risk.classList.toggle("at-risk", result.firstMonthAtRisk !== null);
+  risk.textContent = result.firstMonthAtRisk
+    ? `First month at risk: ${result.firstMonthAtRisk}. ${result.riskDrivers.slice(0, 2).join(" ")}`
+    : "No month at risk in the six forecast months (under a flat run-rate).";
+  const plan = result.plan[result.bestTrack];
+  const short = plan.shortfall.points;
+  el("wins-title").textContent =
+    `Nearest wins, ${TRACK_LABEL[result.bestTrack]}${short > 0 ? ` (${formatPoints(short)} points short)` : ""}`;
+  const wins = el("wins");
+  wins.replaceChildren(
+    ...plan.wins.slice(0, 5).map((w) => {
+      const li = document.createElement("li");
+      const gain = document.createElement("span");
+      gain.className = "gain";
+      gain.textContent = `+${formatPoints(w.points)}`;
+      const metric = METRICS.find((m) => m.key === w.metric)?.label ?? w.metric;
+      li.append(gain, ` ${metric}, ${w.subject}: ${w.because}`);
+      return li;
+    })
+  );
+  if (plan.wins.length === 0) {
+    const li = document.createElement("li");
+    li.textContent =
+      result.tracks[result.bestTrack].total >= 100
+        ? "Every metric is at its maximum."
+        : "No single change to a customer, workload, person or total gains points on this track.";
+    wins.append(li);
+  }
 }
 
 async function build(): Promise<void> {

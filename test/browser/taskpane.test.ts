@@ -105,6 +105,35 @@ describe("the task pane in Excel (fake host)", () => {
     await page.screenshot({ path: join(RESULTS, "taskpane.png"), fullPage: true });
   });
 
+  it("shows the trend, the first month at risk and the best track's five nearest wins", async () => {
+    expect(await page.isVisible("#outlook")).toBe(true);
+    const lines = await page.$$eval("#trend-box polyline", (ps) =>
+      ps.map((p) => [p.getAttribute("class"), p.getAttribute("points")?.split(" ").length])
+    );
+    const h = expected.history.length;
+    const f = expected.forecast.length;
+    expect(lines).toEqual([
+      ["enterprise", h],
+      ["enterprise forecast", f + 1],
+      ["smb", h],
+      ["smb forecast", f + 1],
+    ]);
+    const label = await page.getAttribute("#trend-box svg", "aria-label");
+    expect(label).toContain(`through ${expected.asOf}`);
+    const risk = (await page.textContent("#risk")) ?? "";
+    if (expected.firstMonthAtRisk)
+      expect(risk).toContain(`First month at risk: ${expected.firstMonthAtRisk}.`);
+    else expect(risk).toMatch(/^No month at risk/);
+    const wins = await page.$$eval("#wins li", (lis) => lis.map((li) => li.textContent ?? ""));
+    const plan = expected.plan[expected.bestTrack];
+    expect(wins).toHaveLength(Math.max(1, Math.min(5, plan.wins.length)));
+    plan.wins.slice(0, 5).forEach((w, i) => {
+      expect(wins[i]).toContain(w.subject);
+      expect(wins[i]).toContain(w.because);
+    });
+    await page.locator("#outlook").screenshot({ path: join(RESULTS, "taskpane-outlook.png") });
+  });
+
   it("writes the Security Scorecard with ScoreSummary holding the engine's numbers", async () => {
     const snap = await snapshot();
     writeFileSync(join(RESULTS, "scorecard.json"), JSON.stringify(snap, null, 2));
@@ -137,7 +166,9 @@ describe("the task pane in Excel (fake host)", () => {
     expect(snap.tables.find((t) => t.name === "ScoreCustomers")?.rows).toHaveLength(
       expected.customers.length
     );
-    expect(snap.sheets.find((s) => s.name === "Security Scorecard")?.charts).toHaveLength(1);
+    expect(
+      snap.sheets.find((s) => s.name === "Security Scorecard")?.charts.map((c) => c.type)
+    ).toEqual(["BarClustered", "Line"]);
     expect(snap.sheets.find((s) => s.name === "Security Scorecard")?.properties).toEqual({
       SecurityPcsScorecard: "1",
     });
