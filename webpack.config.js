@@ -7,6 +7,7 @@ const webpack = require("webpack");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { addinUrl, productionManifest } = require("./scripts/manifest-urls");
 
 const dist = path.resolve(__dirname, "dist");
 const tsRule = {
@@ -24,6 +25,9 @@ async function devServerHttps() {
 module.exports = async (env, argv) => {
   const dev = argv.mode === "development";
   const serving = Boolean(env && env.WEBPACK_SERVE);
+  // A production build names where dist/ is served; development keeps https://localhost:3000.
+  const production = !dev && !serving;
+  const url = production ? addinUrl(env) : null;
   const addin = {
     name: "addin",
     target: "web",
@@ -52,7 +56,12 @@ module.exports = async (env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "[path][name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) =>
+              url ? productionManifest(content.toString("utf8"), url) : content,
+          },
         ],
       }),
     ],

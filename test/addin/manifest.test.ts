@@ -88,3 +88,61 @@ describe("manifest.xml", () => {
     }
   });
 });
+
+describe("the production manifest (dist/manifest.xml)", () => {
+  const urls = require("../../scripts/manifest-urls") as {
+    DEV_URL: string;
+    addinUrl: (env?: Record<string, string>) => string;
+    productionManifest: (xml: string, url: string) => string;
+  };
+  const pkg = require("../../package.json") as { config: { addinUrl: string }; homepage: string };
+  const built = readFileSync(join(__dirname, "..", "..", "dist", "manifest.xml"), "utf8");
+
+  it("carries no localhost: every add-in URL is the configured production address", () => {
+    expect(built).not.toContain("localhost");
+    const addin = [...built.matchAll(/DefaultValue="(https:[^"]+)"/g)]
+      .map((m) => m[1] ?? "")
+      .filter((u) => !u.includes("learn.microsoft.com") && !u.includes("github.com"));
+    expect(addin.length).toBeGreaterThan(5);
+    for (const u of addin) expect(u.startsWith(`${pkg.config.addinUrl}/`)).toBe(true);
+    expect(built).toContain(`<AppDomain>${new URL(pkg.config.addinUrl).origin}</AppDomain>`);
+  });
+
+  it("points SupportUrl at the README's section on the add-in, not at the task pane", () => {
+    const support = /<SupportUrl DefaultValue="([^"]+)"/.exec(built)?.[1] ?? "";
+    expect(support).toBe(pkg.homepage.replace(/#readme$/, "#load-the-add-in-into-excel"));
+  });
+
+  it("declares the ExcelApi set the writer needs (worksheet custom properties: 1.12)", () => {
+    expect(built).toMatch(/<Set Name="ExcelApi" MinVersion="1.12"\/>/);
+    expect(built).toMatch(/<Set Name="SharedRuntime" MinVersion="1.1"\/>/);
+  });
+
+  it("takes the address from --env addinUrl, then ADDIN_URL, and refuses http or localhost", () => {
+    expect(urls.addinUrl({ addinUrl: "https://addins.example.org/pcs/" })).toBe(
+      "https://addins.example.org/pcs"
+    );
+    const before = process.env.ADDIN_URL;
+    process.env.ADDIN_URL = "https://other.example.org";
+    try {
+      expect(urls.addinUrl({})).toBe("https://other.example.org");
+    } finally {
+      if (before === undefined) delete process.env.ADDIN_URL;
+      else process.env.ADDIN_URL = before;
+    }
+    expect(() => urls.addinUrl({ addinUrl: "http://addins.example.org" })).toThrow(
+      /must be a public https address/
+    );
+    expect(() => urls.addinUrl({ addinUrl: "https://localhost:3000" })).toThrow(
+      /localhost is for npm start/
+    );
+    expect(() => urls.addinUrl({ addinUrl: "not a url" })).toThrow(/is not a web address/);
+    const xml = urls.productionManifest(
+      `<AppDomain>${urls.DEV_URL}</AppDomain><X DefaultValue="${urls.DEV_URL}/taskpane.html"/>`,
+      "https://a.example.org/pcs"
+    );
+    expect(xml).toBe(
+      '<AppDomain>https://a.example.org</AppDomain><X DefaultValue="https://a.example.org/pcs/taskpane.html"/>'
+    );
+  });
+});
