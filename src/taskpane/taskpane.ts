@@ -1,5 +1,6 @@
 import { buildScorecard, Selection } from "../excel/build-scorecard";
 import { Candidate, findCandidates } from "../excel/read-tables";
+import { qualificationReason } from "../report/qualification-reasons";
 import { trendPicture } from "../report/trend-lines";
 import {
   FORECAST_NOTE,
@@ -35,10 +36,12 @@ function el<T extends HTMLElement>(id: string): T {
 let candidates: Candidate[] = [];
 let lastSheet = "";
 
-function setStatus(text: string, isError = false): void {
-  const status = el<HTMLParagraphElement>("status");
-  status.textContent = text;
-  status.classList.toggle("error", isError);
+/** Shows a message in the bar at the top of the pane (kept in view when the pane scrolls). */
+function setStatus(text: string, kind: "info" | "error" | "success" = "info"): void {
+  const bar = el("message");
+  bar.hidden = text === "";
+  bar.className = `message-bar ${kind}`;
+  el<HTMLParagraphElement>("status").textContent = text;
 }
 
 function setBusy(busy: boolean): void {
@@ -147,6 +150,15 @@ function showSummary(result: ScoreResult, sheetName: string): void {
     tr.append(th, total, q);
     rows.append(tr);
   }
+  el("reasons").replaceChildren(
+    ...TRACKS.flatMap((track) => {
+      const reason = qualificationReason(result, track);
+      if (!reason) return [];
+      const li = document.createElement("li");
+      li.textContent = reason;
+      return [li];
+    })
+  );
   const best = TRACK_LABEL[result.bestTrack];
   el("best").textContent =
     `Best path: ${best}, ${formatPoints(result.total)} points, ${result.qualified ? "qualified" : "not qualified"} (as of ${result.asOf}, rules ${result.rules}, ${result.rulesReason}).`;
@@ -264,7 +276,7 @@ async function build(): Promise<void> {
         setStatus(message);
       });
       showSummary(result, outcome.sheetName);
-      setStatus(`Scorecard written to sheet "${outcome.sheetName}".`);
+      setStatus(`Scorecard written to sheet "${outcome.sheetName}".`, "success");
     });
     el("summary").focus();
   } catch (error) {
@@ -273,7 +285,8 @@ async function build(): Promise<void> {
       : error instanceof Error
         ? error.message
         : String(error);
-    setStatus(`Could not build the scorecard: ${message}`, true);
+    setStatus(`Could not build the scorecard: ${message}`, "error");
+    el("message").scrollIntoView({ block: "nearest" });
   } finally {
     setBusy(false);
   }
@@ -289,7 +302,7 @@ async function goToSheet(): Promise<void> {
 function report(error: unknown): void {
   setStatus(
     `Something went wrong: ${error instanceof Error ? error.message : String(error)}`,
-    true
+    "error"
   );
 }
 
@@ -306,16 +319,80 @@ function fillRules(): void {
   );
 }
 
+/**
+ * The month box: a month picker where the browser has one (Excel on Windows, the web), else a
+ * text box that takes `YYYY-MM` typed (Excel on Mac's WebKit has no picker) and says so.
+ */
+function setUpMonthInput(): void {
+  const input = el<HTMLInputElement>("asof");
+  const probe = document.createElement("input");
+  probe.setAttribute("type", "month");
+  if (probe.type === "month") {
+    input.setAttribute("type", "month");
+    return;
+  }
+  el("asof-hint").textContent =
+    "Type the month as YYYY-MM, e.g. 2026-06 (this Excel has no month picker). Leave empty to use the latest month in the usage data.";
+}
+
+/** Relative luminance of a `#rrggbb` colour (0 black … 1 white); null when not a colour. */
+function luminance(color: string): number | null {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color.trim());
+  if (!m) return null;
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => {
+    const c = parseInt(h ?? "0", 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+}
+
+/** Follows Office's theme (colourful, dark grey, black, white): its colours, and dark mode. */
+function applyTheme(): void {
+  const theme = (Office.context as { officeTheme?: Office.OfficeTheme } | undefined)?.officeTheme;
+  if (!theme) return;
+  const root = document.documentElement;
+  const set = (name: string, value: string | undefined): void => {
+    if (value && luminance(value) !== null) root.style.setProperty(name, value);
+  };
+  set("--bg", theme.bodyBackgroundColor);
+  set("--fg", theme.bodyForegroundColor);
+  const dark = luminance(theme.bodyBackgroundColor) ?? 1;
+  root.classList.toggle("dark", dark < 0.2);
+}
+
+/** How long the pane waits for Office before saying it could not be reached. */
+const OFFICE_TIMEOUT_MS = 15000;
+
+/** Says plainly that Office.js did not load (offline, blocked), instead of a blank pane. */
+function officeFailed(): void {
+  el("loading").hidden = true;
+  el("office-failed").hidden = false;
+}
+
 /** Wires the pane once Office is ready; outside Excel it explains how to load the add-in. */
 export function start(): void {
+  if (typeof Office === "undefined") {
+    officeFailed();
+    return;
+  }
+  const timer = setTimeout(officeFailed, OFFICE_TIMEOUT_MS);
   Office.onReady((info) => {
+    clearTimeout(timer);
+    el("loading").hidden = true;
+    el("office-failed").hidden = true;
+    applyTheme();
     if (info.host !== Office.HostType.Excel) {
       el("outside").hidden = false;
       setStatus("Not running inside Excel.");
       return;
     }
+    if (!Office.context.requirements.isSetSupported("ExcelApi", "1.12")) {
+      el("old-excel").hidden = false;
+      return;
+    }
     el("form").hidden = false;
     fillRules();
+    setUpMonthInput();
     el("form").addEventListener("submit", (event) => {
       event.preventDefault();
       build().catch(report);
