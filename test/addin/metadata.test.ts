@@ -4,19 +4,25 @@ import { join } from "path";
 // dist/ is built by `npm test` before jest runs.
 interface Param {
   name: string;
+  customEnumId?: string;
   dimensionality?: string;
   optional?: boolean;
   type?: string;
 }
 interface Fn {
   id: string;
+  helpUrl?: string;
+  options?: { volatile?: boolean };
   description: string;
   parameters: Param[];
   result: { dimensionality?: string; type?: string };
 }
 const metadata = JSON.parse(
   readFileSync(join(__dirname, "..", "..", "dist", "functions.json"), "utf8")
-) as { functions: Fn[] };
+) as {
+  functions: Fn[];
+  enums?: { id: string; values: { stringValue: string }[] }[];
+};
 const byId = new Map(metadata.functions.map((f) => [f.id, f]));
 
 describe("functions.json", () => {
@@ -66,5 +72,41 @@ describe("functions.json", () => {
       for (const p of f.parameters)
         expect((p as { description?: string }).description ?? "").not.toBe("");
     }
+  });
+  it("links every function's help to the README's section on the functions", () => {
+    const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+    expect(readme).toMatch(/^## Custom functions$/m);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const homepage = (require("../../package.json") as { homepage: string }).homepage;
+    for (const f of metadata.functions)
+      expect({ id: f.id, help: f.helpUrl }).toEqual({
+        id: f.id,
+        help: homepage.replace(/#readme$/, "#custom-functions"),
+      });
+  });
+  it("offers the tracks as choices (custom enums) wherever a function takes a track", () => {
+    const values = (id: string): string[] =>
+      metadata.enums?.find((e) => e.id === id)?.values.map((v) => v.stringValue) ?? [];
+    expect(values("Track")).toEqual(["Enterprise", "SMB"]);
+    expect(values("TrackOrBest")).toEqual(["Best", "Enterprise", "SMB"]);
+    const tracks = metadata.functions.flatMap((f) =>
+      f.parameters.filter((p) => p.name === "track").map((p) => [f.id, p.customEnumId])
+    );
+    expect(tracks.length).toBe(7);
+    for (const [id, enumId] of tracks)
+      expect([id, enumId]).toEqual([
+        id,
+        ["SCORE", "TREND", "GAP"].includes(id ?? "") ? "TrackOrBest" : "Track",
+      ]);
+  });
+  it("makes SKILLING volatile (its default month is the month before today) and says so", () => {
+    const skilling = byId.get("SKILLING");
+    expect(skilling?.options?.volatile).toBe(true);
+    expect(skilling?.description).toContain("Volatile");
+    for (const f of metadata.functions.filter((f) => f.id !== "SKILLING"))
+      expect({ id: f.id, volatile: f.options?.volatile ?? false }).toEqual({
+        id: f.id,
+        volatile: false,
+      });
   });
 });
