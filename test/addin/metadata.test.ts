@@ -76,7 +76,6 @@ describe("functions.json", () => {
   it("links every function's help to the README's section on the functions", () => {
     const readme = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
     expect(readme).toMatch(/^## Custom functions$/m);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const homepage = (require("../../package.json") as { homepage: string }).homepage;
     for (const f of metadata.functions)
       expect({ id: f.id, help: f.helpUrl }).toEqual({
