@@ -157,14 +157,14 @@ export async function writeScorecardFile(
           row: null,
           message: `${input.table} has ${input.rows.toLocaleString("en-US")} data rows, more than an Excel sheet holds: the workbook copy stops at row ${EXCEL_MAX_ROWS.toLocaleString("en-US")}; the score used every row.`,
         });
-  const layout = buildScorecardLayout(result, { generated: options.generated.toISOString() });
+  const layout = buildScorecardLayout(result, { generated: options.generated });
   const folder = mkdtempSync(join(tmpdir(), "security-pcs-"));
   try {
     await writeWorkbookFile(outPath, {
       base: args.workbook ?? null,
       replace: options.ownSheets ?? [],
       data: args.workbook ? [] : csvSheets(args, folder),
-      sheets: [layout],
+      sheets: layout.sheets,
     });
   } catch (error) {
     if (error instanceof UsageError) throw error;

@@ -59,7 +59,7 @@ export async function buildScorecard(
     rules: selection.rules ?? null,
   });
   progress("Writing the scorecard sheet", 0.9);
-  const layout = buildScorecardLayout(result, { generated: now.toISOString() });
+  const layout = buildScorecardLayout(result, { generated: now });
   const outcome = await writeScorecard(context, layout);
   progress("Done", 1);
   return { result, outcome };

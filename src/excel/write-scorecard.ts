@@ -4,6 +4,7 @@ import {
   CellStyle,
   ChartSpec,
   LayoutCell,
+  ScorecardLayout,
   SeriesLine,
   SheetLayout,
 } from "../report/layout-model";
@@ -12,19 +13,25 @@ import { OWNER_PROPERTY } from "./owner";
 
 /**
  * Writes a scorecard layout into the workbook in four syncs: find the add-in's own sheets, check
- * names, build the new sheet under a temporary name (values, then formats, tables and chart),
- * then swap it in. (Only a scorecard too large for one 5 MB request takes a sync per extra block.) A failure while building deletes the half-built sheet, so
- * the previous scorecard stays as it was; a user's sheet is never touched.
+ * names, build the new sheets under temporary names (values, then looks, tables, charts, view and
+ * print setup), then swap them in. (Only a scorecard too large for one 5 MB request takes a sync
+ * per extra block.) A failure while building deletes the half-built sheets, so the previous
+ * scorecard stays as it was; a user's sheet is never touched.
  */
 
 export { OWNER_PROPERTY };
-const TEMP_SHEET = "Scorecard (building)";
+const TEMP_SHEET = "Scorecard building";
+const FONT_NAME = "Calibri";
+const FONT_SIZE = 11;
 const TEMP_SUFFIX = "_building";
 
 /** What happened. */
 export interface WriteOutcome {
+  /** The summary sheet's name. */
   sheetName: string;
-  /** The add-in's previous scorecard that was replaced, if any. */
+  /** Every sheet written, the summary first. */
+  sheets: string[];
+  /** The add-in's previous summary sheet that was replaced, if any. */
   replaced: string | null;
   /** Table names as written (`ScoreSummary`, … unless a user's own table holds the name). */
   tables: string[];
@@ -143,10 +150,102 @@ export function writeBlocks(
   return blocks;
 }
 
-/** Writes (or refreshes) the scorecard sheet. */
+/** Fill and font colours of the conditional formats (the layout's good and bad). */
+const CONDITIONAL = {
+  good: { font: "#0E700E", fill: "#E7F4E7" },
+  bad: { font: "#B10E1C", fill: "#FDE7E9" },
+} as const;
+
+/** Runs of consecutive rows in one column where `pick` holds: one range operation each. */
+function columnRuns(
+  layout: SheetLayout,
+  pick: (cell: LayoutCell) => boolean
+): { row: number; col: number; rows: number }[] {
+  const runs: { row: number; col: number; rows: number }[] = [];
+  for (let c = 0; c < layout.width; c++) {
+    let start = -1;
+    for (let r = 0; r <= layout.cells.length; r++) {
+      const cell = layout.cells[r]?.[c];
+      const on = cell ? pick(cell) : false;
+      if (on && start < 0) start = r;
+      if (!on && start >= 0) {
+        runs.push({ row: start, col: c, rows: r - start });
+        start = -1;
+      }
+    }
+  }
+  return runs;
+}
+
+/** Queues everything of one sheet after its cells: looks, tables, charts, view and print setup. */
+function dressSheet(sheet: Excel.Worksheet, layout: SheetLayout, tableSuffix: string): void {
+  const used = sheet.getRangeByIndexes(0, 0, Math.max(1, layout.cells.length), layout.width);
+  // An explicit font, so that other spreadsheet programs do not fall back to a serif face.
+  used.format.font.name = FONT_NAME;
+  used.format.font.size = FONT_SIZE;
+  layout.columnWidths.forEach((w, c) => {
+    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 7;
+  });
+  layout.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      const font = cell?.style ? FONT[cell.style] : undefined;
+      if (font) {
+        const f = sheet.getRange(a1(r, c)).format.font;
+        if (font.bold) f.bold = true;
+        if (font.italic) f.italic = true;
+        if (font.size) f.size = font.size;
+        if (font.color) f.color = font.color;
+        if (font.underline) f.underline = font.underline as Excel.RangeUnderlineStyle;
+      }
+      if (cell?.link) {
+        sheet.getRange(a1(r, c)).hyperlink =
+          "url" in cell.link
+            ? { address: cell.link.url, textToDisplay: String(cell.value ?? "") }
+            : {
+                documentReference: `'${cell.link.sheet.replace(/'/g, "''")}'!A1`,
+                textToDisplay: String(cell.value ?? ""),
+              };
+      }
+    })
+  );
+  for (const run of columnRuns(layout, (cell) => cell.wrap === true))
+    sheet.getRangeByIndexes(run.row, run.col, run.rows, 1).format.wrapText = true;
+  for (const f of layout.conditionalFormats) {
+    const cf = sheet
+      .getRangeByIndexes(f.row, f.col, f.rows, f.cols)
+      .conditionalFormats.add("Custom" as Excel.ConditionalFormatType);
+    cf.custom.rule.formula = `=${f.formula}`;
+    cf.custom.format.font.color = CONDITIONAL[f.style].font;
+    cf.custom.format.fill.color = CONDITIONAL[f.style].fill;
+  }
+  layout.tables.forEach((t) => {
+    const table = sheet.tables.add(a1Range(t.row, t.col, t.rows, t.cols), true);
+    table.name = `${t.name}${tableSuffix}`;
+    table.style = "TableStyleLight9";
+  });
+  for (const c of layout.charts) addChart(sheet, c);
+  if (layout.freezeRows > 0) sheet.freezePanes.freezeRows(layout.freezeRows);
+  const page = sheet.pageLayout;
+  page.orientation = "Landscape" as Excel.PageOrientation;
+  page.zoom = { horizontalFitToPages: 1, verticalFitToPages: layout.print.onePage ? 1 : 0 };
+  if (layout.print.titleRow !== null)
+    page.setPrintTitleRows(`$${layout.print.titleRow + 1}:$${layout.print.titleRow + 1}`);
+  page.headersFooters.defaultForAllPages.leftFooter = layout.print.footer;
+  page.headersFooters.defaultForAllPages.rightFooter = "Page &P of &N";
+  // Wrapped text needs its rows as tall as the text.
+  if (layout.cells.some((row) => row.some((cell) => cell?.wrap))) used.format.autofitRows();
+  sheet.customProperties.add(OWNER_PROPERTY, "1");
+  sheet.showGridlines = false;
+}
+
+/**
+ * Writes (or refreshes) the scorecard: every sheet of the layout, in four syncs. Each new sheet is
+ * built under a temporary name; only when all are built are the previous ones (the add-in's own,
+ * found by their mark) deleted and the new ones named, so a failure leaves the workbook as it was.
+ */
 export async function writeScorecard(
   context: Excel.RequestContext,
-  layout: SheetLayout
+  scorecard: ScorecardLayout
 ): Promise<WriteOutcome> {
   // Sync 1: every sheet and table name.
   const sheets = context.workbook.worksheets;
@@ -168,75 +267,82 @@ export async function writeScorecard(
   });
   await context.sync();
 
-  const own = marks.find(
-    (m) => !m.p.isNullObject && m.sheet.name.toLowerCase().startsWith(layout.name.toLowerCase())
-  );
-  const ownName = own?.sheet.name ?? null;
   const names = sheets.items.map((s) => s.name);
-  const finalName = ownName ?? pickScorecardName(names, layout.name);
-  const tempName = pickScorecardName(names, TEMP_SHEET);
-  const userTables = new Set(
-    tableSheets.filter((t) => t.ws.name !== ownName).map((t) => t.name.toLowerCase())
-  );
-  const finalTables = layout.tables.map((t) => {
-    let name = t.name;
-    for (let i = 2; userTables.has(name.toLowerCase()); i++) name = `${t.name}${i}`;
-    return name;
+  const ownSheets = marks.filter((m) => !m.p.isNullObject).map((m) => m.sheet);
+  const plans = scorecard.sheets.map((layout, i) => {
+    const own =
+      ownSheets.find((s) => s.name.toLowerCase().startsWith(layout.name.toLowerCase())) ?? null;
+    const finalName = own?.name ?? pickScorecardName(names, layout.name);
+    names.push(finalName);
+    const tempName = pickScorecardName(names, `${TEMP_SHEET} ${i + 1}`);
+    names.push(tempName);
+    return { layout, own, finalName, tempName };
   });
+  const ownNames = new Set(plans.flatMap((p) => (p.own ? [p.own.name] : [])));
+  const userTables = new Set(
+    tableSheets.filter((t) => !ownNames.has(t.ws.name)).map((t) => t.name.toLowerCase())
+  );
+  const finalTables = scorecard.sheets.map((layout) =>
+    layout.tables.map((t) => {
+      let name = t.name;
+      for (let i = 2; userTables.has(name.toLowerCase()); i++) name = `${t.name}${i}`;
+      return name;
+    })
+  );
 
-  // Sync 3: the new sheet under a temporary name: values first, then formats, tables, chart.
+  // Sync 3: the new sheets under temporary names: values first, then looks, tables, charts.
   // A scorecard too large for one request (thousands of customers) is written in row blocks
   // first, one sync each, so no request passes Excel on the web's 5 MB limit.
-  const formulas = formulaMatrix(layout);
-  const formats = formatMatrix(layout);
-  const blocks = writeBlocks(formulas, formats);
-  const sheet = sheets.add(tempName);
+  const built: Excel.Worksheet[] = [];
   try {
-    for (const [index, block] of blocks.entries()) {
-      const range = sheet.getRangeByIndexes(block.from, 0, block.to - block.from, layout.width);
-      range.formulas = formulas.slice(block.from, block.to);
-      range.numberFormat = formats.slice(block.from, block.to);
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      if (index < blocks.length - 1) await context.sync();
+    for (const plan of plans) {
+      const { layout } = plan;
+      const sheet = sheets.add(plan.tempName);
+      built.push(sheet);
+      const formulas = formulaMatrix(layout);
+      const formats = formatMatrix(layout);
+      for (const block of writeBlocks(formulas, formats)) {
+        const range = sheet.getRangeByIndexes(block.from, 0, block.to - block.from, layout.width);
+        range.formulas = formulas.slice(block.from, block.to);
+        range.numberFormat = formats.slice(block.from, block.to);
+        if (block.to < formulas.length) {
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
+        }
+      }
+      dressSheet(sheet, layout, TEMP_SUFFIX);
     }
-    layout.columnWidths.forEach((w, c) => {
-      sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w * 7;
-    });
-    layout.cells.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        const font = cell?.style ? FONT[cell.style] : undefined;
-        if (!font) return;
-        const f = sheet.getRange(a1(r, c)).format.font;
-        if (font.bold) f.bold = true;
-        if (font.italic) f.italic = true;
-        if (font.size) f.size = font.size;
-        if (font.color) f.color = font.color;
-        if (font.underline) f.underline = font.underline as Excel.RangeUnderlineStyle;
-      })
-    );
-    layout.tables.forEach((t) => {
-      const table = sheet.tables.add(a1Range(t.row, t.col, t.rows, t.cols), true);
-      table.name = `${t.name}${TEMP_SUFFIX}`;
-      table.style = "TableStyleLight9";
-    });
-    for (const c of layout.charts) addChart(sheet, c);
-    sheet.customProperties.add(OWNER_PROPERTY, "1");
-    sheet.showGridlines = false;
     await context.sync();
   } catch (error) {
-    // Leave the workbook as it was: remove the half-built sheet, keep the previous scorecard.
-    context.workbook.worksheets.getItem(tempName).delete();
+    // Leave the workbook as it was: remove the half-built sheets, keep the previous scorecard.
+    // (A failed batch keeps what ran before the failure, so some temporary sheets may exist.)
+    const left = plans.map((plan) => {
+      const s = context.workbook.worksheets.getItemOrNullObject(plan.tempName);
+      s.load("name");
+      return s;
+    });
+    await context.sync().catch(() => undefined);
+    for (const s of left) if (!s.isNullObject) s.delete();
     await context.sync().catch(() => undefined);
     throw error;
   }
 
-  // Sync 4: swap: remove our previous scorecard, give the new sheet and its tables their names.
-  if (own) own.sheet.delete();
-  sheet.name = finalName;
-  layout.tables.forEach((t, i) => {
-    sheet.tables.getItem(`${t.name}${TEMP_SUFFIX}`).name = finalTables[i] ?? t.name;
+  // Sync 4: swap: remove our previous sheets, give the new sheets and their tables their names.
+  for (const plan of plans) plan.own?.delete();
+  plans.forEach((plan, i) => {
+    const sheet = built[i];
+    if (!sheet) return;
+    sheet.name = plan.finalName;
+    plan.layout.tables.forEach((t, k) => {
+      sheet.tables.getItem(`${t.name}${TEMP_SUFFIX}`).name = finalTables[i]?.[k] ?? t.name;
+    });
   });
-  sheet.activate();
+  built[0]?.activate();
   await context.sync();
-  return { sheetName: finalName, replaced: ownName, tables: finalTables };
+  return {
+    sheetName: plans[0]?.finalName ?? "",
+    sheets: plans.map((p) => p.finalName),
+    replaced: plans[0]?.own?.name ?? null,
+    tables: finalTables.flat(),
+  };
 }

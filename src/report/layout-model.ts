@@ -15,6 +15,29 @@ export interface LayoutCell {
   /** Excel number format, e.g. `0.0` or `$#,##0.00`. */
   format?: string;
   style?: CellStyle;
+  /** A hyperlink: a web address, or another sheet of the scorecard (its top-left cell). */
+  link?: { url: string } | { sheet: string };
+  /** Long text that wraps inside its column. */
+  wrap?: boolean;
+}
+
+/** A conditional format over a block: `formula` (A1, relative to the block's top-left cell) true → `style`. */
+export interface ConditionalFormat {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+  formula: string;
+  style: "good" | "bad";
+}
+
+/** How a sheet prints: landscape always; one page wide; `onePage` also one page tall. */
+export interface PrintSetup {
+  onePage: boolean;
+  /** 0-based row repeated at the top of every printed page (a table's header), or null. */
+  titleRow: number | null;
+  /** The footer's left part (the as-of month and the generation date); page numbers go right. */
+  footer: string;
 }
 
 /** A named Excel table over a block of the sheet (header row included), 0-based. */
@@ -58,9 +81,11 @@ export interface ChartSpec {
   anchor: { fromRow: number; fromCol: number; toRow: number; toCol: number };
 }
 
-/** The whole scorecard sheet. */
+/** One scorecard sheet. */
 export interface SheetLayout {
   name: string;
+  /** The text of A1: how a sheet of ours is recognised when a workbook is read back. */
+  title: string;
   /** Rows of cells; `null` is an empty cell. Rows may be shorter than `width`. */
   cells: (LayoutCell | null)[][];
   width: number;
@@ -69,6 +94,31 @@ export interface SheetLayout {
   charts: ChartSpec[];
   /** Row index (0-based) where each section starts, by section number. */
   sections: Record<number, number>;
+  /** Rows kept in view when scrolling (the title and the main table's header), 0 for none. */
+  freezeRows: number;
+  conditionalFormats: ConditionalFormat[];
+  print: PrintSetup;
+}
+
+/** The scorecard: the summary sheet first, then the detail sheets (all owned by the add-in). */
+export interface ScorecardLayout {
+  sheets: SheetLayout[];
+}
+
+/**
+ * An Excel date serial (days since 1899-12-30, time as the fraction) of a local date and time,
+ * as a spreadsheet shows it: the wall-clock time where the scorecard was generated.
+ */
+export function excelSerial(date: Date): number {
+  const utcOfLocal = Date.UTC(
+    date.getFullYear(),
+    date.getMonth(),
+    date.getDate(),
+    date.getHours(),
+    date.getMinutes(),
+    date.getSeconds()
+  );
+  return Math.round((utcOfLocal / 86400000 + 25569) * 86400) / 86400;
 }
 
 /**

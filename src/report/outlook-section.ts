@@ -23,6 +23,9 @@ export const OUTLOOK_TABLES = {
   plan: { enterprise: "ScorePlanEnterprise", smb: "ScorePlanSMB" },
 } as const;
 
+/** Rows the month-by-month chart takes under its table. */
+const CHART_ROWS = 20;
+
 /** Series colours: one per track, the same in history (solid) and forecast (dashed). */
 const COLOR = { enterprise: "0F6CBD", smb: "E3008C", line: "B10E1C" } as const;
 
@@ -97,6 +100,9 @@ export function historySection(
   for (const driver of result.riskDrivers)
     b.add([cell("Because", undefined, "label"), cell(driver, undefined, "note")]);
   b.blank();
+  // The chart sits under the table, over rows kept blank for it (the sheet stays one page wide).
+  const chartRow = b.row;
+  for (let i = 0; i < CHART_ROWS; i++) b.blank();
   return {
     kind: "line",
     title: "Total points by month (dashed: forecast)",
@@ -112,7 +118,7 @@ export function historySection(
       { col: 5, color: COLOR.line, line: "dot" },
     ],
     valueAxis: { min: 0, max: 100 },
-    anchor: { fromRow: headerRow, fromCol: 11, toRow: headerRow + 18, toCol: 19 },
+    anchor: { fromRow: chartRow, fromCol: 0, toRow: chartRow + CHART_ROWS - 1, toCol: 6 },
   };
 }
 

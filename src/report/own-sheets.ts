@@ -1,3 +1,4 @@
+import { DETAIL_SHEETS } from "./detail-sheets";
 import { SCORECARD_SHEET, SCORECARD_TITLE } from "./layout";
 
 /**
@@ -14,4 +15,5 @@ export const OWN_SHEET_NAME = "SecurityPcsScorecard";
 /** Each own sheet's name (a new one gets a suffix beside a user's sheet) and its A1 title. */
 export const OWN_SHEET_TITLES: readonly { sheet: string; title: string }[] = [
   { sheet: SCORECARD_SHEET, title: SCORECARD_TITLE },
+  ...Object.values(DETAIL_SHEETS),
 ];

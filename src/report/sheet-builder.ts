@@ -1,4 +1,13 @@
-import { a1, CellStyle, LayoutCell, LayoutTable } from "./layout-model";
+import {
+  a1,
+  CellStyle,
+  ChartSpec,
+  ConditionalFormat,
+  LayoutCell,
+  LayoutTable,
+  PrintSetup,
+  SheetLayout,
+} from "./layout-model";
 
 /** Number formats of the scorecard. */
 export const FMT = {
@@ -6,7 +15,16 @@ export const FMT = {
   usd: "$#,##0.00",
   count: "#,##0",
   text: "@",
+  month: "mmmm yyyy",
+  dateTime: "yyyy-mm-dd hh:mm",
 };
+
+/** A cell of long text that wraps inside its column. */
+export const wrapped = (value: string, style?: CellStyle): LayoutCell => ({
+  value,
+  wrap: true,
+  ...(style ? { style } : {}),
+});
 
 /** A value cell with an optional number format and style. */
 export const cell = (
@@ -30,6 +48,8 @@ export class SheetBuilder {
   readonly cells: (LayoutCell | null)[][] = [];
   readonly tables: LayoutTable[] = [];
   readonly sections: Record<number, number> = {};
+  readonly conditionalFormats: ConditionalFormat[] = [];
+  readonly charts: ChartSpec[] = [];
   width = 1;
 
   /** The 0-based index of the next row. */
@@ -61,5 +81,25 @@ export class SheetBuilder {
     for (const r of rows) this.add(r.map((c) => (c === null ? { value: "" } : c)));
     this.tables.push({ name, row: headerRow, col: 0, rows: rows.length + 1, cols: header.length });
     return { headerRow };
+  }
+
+  /** The sheet as built. */
+  finish(
+    sheet: { name: string; title: string; columnWidths: number[] },
+    view: { freezeRows: number; print: PrintSetup }
+  ): SheetLayout {
+    return {
+      name: sheet.name,
+      title: sheet.title,
+      cells: this.cells,
+      width: Math.max(this.width, sheet.columnWidths.length),
+      columnWidths: sheet.columnWidths,
+      tables: this.tables,
+      charts: this.charts,
+      sections: this.sections,
+      conditionalFormats: this.conditionalFormats,
+      freezeRows: view.freezeRows,
+      print: view.print,
+    };
   }
 }

@@ -25,8 +25,22 @@ function layoutFor(customers: number): ReturnType<typeof buildScorecardLayout> {
   const result = scoreTables({
     azure: { cells: azureCells(customers * 4, customers, 5), name: "Azure" },
   });
-  return buildScorecardLayout(result, { generated: "2026-11-22T00:00:00.000Z" });
+  return buildScorecardLayout(result, { generated: new Date(2026, 10, 22, 9, 30) });
 }
+
+/** A table of the layout, on whichever sheet it is. */
+const tableOf = (layout: ReturnType<typeof layoutFor>, name: string) =>
+  layout.sheets.flatMap((s) => s.tables).find((t) => t.name === name);
+
+const SHEETS = [
+  "Security Scorecard",
+  "Scorecard – Breakdown",
+  "Scorecard – Customers",
+  "Scorecard – People",
+  "Scorecard – Data issues",
+  "Scorecard – Outlook",
+  "Scorecard – Rules",
+];
 
 describe("finding input tables", () => {
   it("takes Excel tables first, else each sheet's used range, and recognises them by their headers", async () => {
@@ -132,39 +146,138 @@ describe("writing the scorecard", () => {
     const outcome = await writeScorecard(ctx(wb), layoutFor(customers));
     expect(wb.syncs - before).toBe(4);
     expect(outcome).toMatchObject({ sheetName: "Security Scorecard", replaced: null });
+    expect(outcome.sheets).toEqual(SHEETS);
     const snap = wb.snapshot();
+    expect(snap.sheets.map((s) => s.name)).toEqual(["Data", ...SHEETS]);
+    // Every sheet the add-in writes carries its mark; the user's sheet does not.
+    for (const s of snap.sheets)
+      expect([s.name, s.properties[OWNER_PROPERTY]]).toEqual([
+        s.name,
+        s.name === "Data" ? undefined : "1",
+      ]);
     const sheet = snap.sheets.find((s) => s.name === "Security Scorecard");
-    expect(sheet?.properties[OWNER_PROPERTY]).toBe("1");
-    expect(snap.tables.map((t) => t.name)).toEqual([
-      "ScoreSummary",
-      "ScoreBreakdown",
-      "ScoreCustomers",
-      "ScorePeople",
-      "ScoreIssues",
-      "ScoreRowOutcomes",
-      "ScoreChartData",
-      "ScoreHistory",
-      "ScorePlanEnterprise",
-      "ScorePlanSMB",
-      "ScoreRulesComparison",
-      "ScoreRulesDifferences",
+    expect(snap.tables.map((t) => [t.sheet, t.name])).toEqual([
+      ["Security Scorecard", "ScoreSummary"],
+      ["Security Scorecard", "ScoreChartData"],
+      ["Scorecard – Breakdown", "ScoreBreakdown"],
+      ["Scorecard – Breakdown", "ScoreRowOutcomes"],
+      ["Scorecard – Customers", "ScoreCustomers"],
+      ["Scorecard – People", "ScorePeople"],
+      ["Scorecard – Data issues", "ScoreIssues"],
+      ["Scorecard – Outlook", "ScoreHistory"],
+      ["Scorecard – Outlook", "ScorePlanEnterprise"],
+      ["Scorecard – Outlook", "ScorePlanSMB"],
+      ["Scorecard – Rules", "ScoreRulesComparison"],
+      ["Scorecard – Rules", "ScoreRulesDifferences"],
     ]);
     const layout = layoutFor(customers);
-    const expected = layout.tables.find((t) => t.name === "ScoreCustomers")?.rows ?? 0;
+    const expected = tableOf(layout, "ScoreCustomers")?.rows ?? 0;
     expect(expected).toBeGreaterThan(customers * 0.9);
     expect(snap.tables.find((t) => t.name === "ScoreCustomers")?.rows).toHaveLength(expected - 1);
-    expect(sheet?.charts.map((c) => c.type)).toEqual(["BarClustered", "Line"]);
+    expect(sheet?.charts.map((c) => c.type)).toEqual(["BarClustered"]);
+    expect(
+      snap.sheets.find((s) => s.name === "Scorecard – Outlook")?.charts.map((c) => c.type)
+    ).toEqual(["Line"]);
     expect(Math.max(...wb.requestBytes)).toBeLessThan(PAYLOAD_LIMIT);
+  });
+
+  it("sets up each sheet for reading and printing: font, frozen header, wrap, print titles, footer", async () => {
+    const wb = workbook();
+    const layout = layoutFor(12);
+    await writeScorecard(ctx(wb), layout);
+    const snap = wb.snapshot();
+    const summary = snap.sheets.find((s) => s.name === "Security Scorecard")!;
+    expect(summary.fonts.A2).toMatchObject({ name: "Calibri", size: 11, bold: true });
+    expect(summary.pageLayout).toEqual({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 },
+      leftFooter: "Security scorecard as of " + layout.sheets[0]!.print.footer.split(" as of ")[1],
+      rightFooter: "Page &P of &N",
+    });
+    expect(summary.freezeRows).toBe(0);
+    const customers = snap.sheets.find((s) => s.name === "Scorecard – Customers")!;
+    const header = tableOf(layout, "ScoreCustomers")!.row;
+    expect(customers.freezeRows).toBe(header + 1);
+    expect(customers.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: `$${header + 1}:$${header + 1}`,
+    });
+    // The Reason column wraps, and rows are fitted to the wrapped text.
+    expect(customers.wrapped).toContain(`I${header + 2}`);
+    expect(customers.autofitRows).toBe(1);
+    // A real link to the rules page, and links between the sheets.
+    const rules = Object.values(summary.hyperlinks).find((h) => h.address);
+    expect(rules?.address).toMatch(/^https:\/\/learn\.microsoft\.com\//);
+    expect(
+      Object.values(summary.hyperlinks)
+        .map((h) => h.documentReference)
+        .filter(Boolean)
+    ).toContain("'Scorecard – Customers'!A1");
+    // Dates, not text: the as-of month and the generation time.
+    expect(summary.numberFormats.B2).toBe("mmmm yyyy");
+    expect(summary.numberFormats.B4).toBe("yyyy-mm-dd hh:mm");
+    expect(summary.values[3]?.[1]).toBeCloseTo(46348 + 9.5 / 24, 6);
+  });
+
+  it("colours Qualified, Total and the metrics by conditional formats that follow the cells", async () => {
+    const wb = workbook();
+    const layout = layoutFor(12);
+    await writeScorecard(ctx(wb), layout);
+    const summary = wb.snapshot().sheets.find((s) => s.name === "Security Scorecard")!;
+    const table = tableOf(layout, "ScoreSummary")!;
+    const first = table.row + 2;
+    const total = first + 4;
+    expect(summary.conditionalFormats).toEqual([
+      {
+        address: `C${first}:D${first + 3}`,
+        type: "Custom",
+        formula: `=C${first}<1`,
+        font: "#B10E1C",
+        fill: "#FDE7E9",
+      },
+      {
+        address: `C${total}:D${total}`,
+        type: "Custom",
+        formula: `=C${total}>=70`,
+        font: "#0E700E",
+        fill: "#E7F4E7",
+      },
+      {
+        address: `C${total}:D${total}`,
+        type: "Custom",
+        formula: `=C${total}<70`,
+        font: "#B10E1C",
+        fill: "#FDE7E9",
+      },
+      {
+        address: `C${total + 1}:D${total + 1}`,
+        type: "Custom",
+        formula: `=AND(C$${total}>=70,MIN(C$${first}:C$${first + 3})>=1)`,
+        font: "#0E700E",
+        fill: "#E7F4E7",
+      },
+      {
+        address: `C${total + 1}:D${total + 1}`,
+        type: "Custom",
+        formula: `=NOT(AND(C$${total}>=70,MIN(C$${first}:C$${first + 3})>=1))`,
+        font: "#B10E1C",
+        fill: "#FDE7E9",
+      },
+    ]);
   });
 
   it("draws the month-by-month chart with dashed forecast lines, a dotted 70 line and gaps for blanks", async () => {
     const wb = workbook();
     await writeScorecard(ctx(wb), layoutFor(10));
     const sheet = wb.snapshot().sheets.find((s) => s.name === "Security Scorecard");
-    const line = sheet?.charts.find((c) => c.type === "Line");
+    const line = wb
+      .snapshot()
+      .sheets.find((s) => s.name === "Scorecard – Outlook")
+      ?.charts.find((c) => c.type === "Line");
     const history = wb.snapshot().tables.find((t) => t.name === "ScoreHistory");
     expect(line?.source).toBe(
-      `Scorecard (building)!${history?.address.replace(/[A-Z]+(\d+)$/, "F$1")}`
+      `Scorecard building 6!${history?.address.replace(/[A-Z]+(\d+)$/, "F$1")}`
     );
     expect(line?.displayBlanksAs).toBe("NotPlotted");
     expect(line?.valueAxis).toEqual({ minimum: 0, maximum: 100 });
@@ -185,13 +298,15 @@ describe("writing the scorecard", () => {
     const layout = layoutFor(16000);
     const before = wb.syncs;
     await writeScorecard(ctx(wb), layout);
-    const blocks = writeBlocks(formulaMatrix(layout), formatMatrix(layout)).length;
-    expect(blocks).toBeGreaterThan(1);
-    expect(wb.syncs - before).toBe(4 + blocks - 1);
+    const blocks = layout.sheets.map(
+      (sheet) => writeBlocks(formulaMatrix(sheet), formatMatrix(sheet)).length
+    );
+    expect(Math.max(...blocks)).toBeGreaterThan(1);
+    expect(wb.syncs - before).toBe(4 + blocks.reduce((a, n) => a + n - 1, 0));
     expect(Math.max(...wb.requestBytes)).toBeLessThan(PAYLOAD_LIMIT);
     const customers =
       wb.snapshot().tables.find((t) => t.name === "ScoreCustomers")?.rows.length ?? 0;
-    expect(customers).toBe((layout.tables.find((t) => t.name === "ScoreCustomers")?.rows ?? 0) - 1);
+    expect(customers).toBe((tableOf(layout, "ScoreCustomers")?.rows ?? 0) - 1);
   }, 120000);
 
   it("never touches a user's sheet of the same name, and a refresh replaces only its own scorecard", async () => {
@@ -208,9 +323,10 @@ describe("writing the scorecard", () => {
     expect(snap.sheets.map((s) => s.name)).toEqual([
       "Security Scorecard",
       "Security Scorecard (2)",
+      ...SHEETS.slice(1),
     ]);
     expect(snap.sheets[0]?.values).toEqual([["my own notes"]]);
-    const expected = (layoutFor(7).tables.find((t) => t.name === "ScoreCustomers")?.rows ?? 0) - 1;
+    const expected = (tableOf(layoutFor(7), "ScoreCustomers")?.rows ?? 0) - 1;
     expect(snap.tables.find((t) => t.name === "ScoreCustomers")?.rows).toHaveLength(expected);
   });
 
@@ -241,7 +357,7 @@ describe("writing the scorecard", () => {
   it("writes text that Excel would convert (dates, numbers, formulas) as text", async () => {
     const wb = workbook();
     const layout = layoutFor(2);
-    layout.cells.push([
+    layout.sheets[0]!.cells.push([
       { value: '=HYPERLINK("http://x")' },
       { value: "2025-06" },
       { value: "0012" },

@@ -34,6 +34,27 @@ interface CellModel {
   formula?: string;
   numberFormat?: string;
   font?: Record<string, unknown>;
+  wrap?: boolean;
+  hyperlink?: { address?: string; documentReference?: string; textToDisplay?: string };
+}
+
+/** A conditional format as the writer set it. */
+interface ConditionalFormatModel {
+  address: string;
+  type: string;
+  formula?: string;
+  font?: string;
+  fill?: string;
+}
+
+/** Page layout as the writer set it. */
+interface PageLayoutModel {
+  orientation?: string;
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printTitleRows?: string;
+  leftFooter?: string;
+  centerFooter?: string;
+  rightFooter?: string;
 }
 
 interface TableModel {
@@ -69,6 +90,10 @@ class SheetModel {
   properties = new Map<string, string>();
   columnWidths = new Map<number, number>();
   showGridlines = true;
+  freezeRows = 0;
+  conditionalFormats: ConditionalFormatModel[] = [];
+  pageLayout: PageLayoutModel = {};
+  autofitRows = 0;
   constructor(public name: string) {}
 
   cell(r: number, c: number): CellModel {
@@ -160,6 +185,13 @@ export interface WorkbookSnapshot {
     formulas: Record<string, string>;
     numberFormats: Record<string, string>;
     charts: ChartModel[];
+    fonts: Record<string, Record<string, unknown>>;
+    wrapped: string[];
+    hyperlinks: Record<string, NonNullable<CellModel["hyperlink"]>>;
+    conditionalFormats: ConditionalFormatModel[];
+    freezeRows: number;
+    pageLayout: PageLayoutModel;
+    autofitRows: number;
   }[];
   tables: {
     name: string;
@@ -234,11 +266,17 @@ export class FakeWorkbook {
             values.push(row);
           }
         }
+        const fonts: Record<string, Record<string, unknown>> = {};
+        const wrapped: string[] = [];
+        const hyperlinks: Record<string, NonNullable<CellModel["hyperlink"]>> = {};
         for (const [key, cell] of s.cells) {
           const [r, c] = key.split(",").map(Number) as [number, number];
           if (cell.formula) formulas[toAddress(r, c)] = cell.formula;
           if (cell.numberFormat && cell.numberFormat !== "General")
             numberFormats[toAddress(r, c)] = cell.numberFormat;
+          if (cell.font) fonts[toAddress(r, c)] = cell.font;
+          if (cell.wrap) wrapped.push(toAddress(r, c));
+          if (cell.hyperlink) hyperlinks[toAddress(r, c)] = cell.hyperlink;
         }
         return {
           name: s.name,
@@ -247,6 +285,13 @@ export class FakeWorkbook {
           formulas,
           numberFormats,
           charts: s.charts,
+          fonts,
+          wrapped,
+          hyperlinks,
+          conditionalFormats: s.conditionalFormats,
+          freezeRows: s.freezeRows,
+          pageLayout: s.pageLayout,
+          autofitRows: s.autofitRows,
         };
       }),
       tables: this.tables.map((t) => {
@@ -405,7 +450,9 @@ class WorksheetCollectionProxy extends Proxy {
     });
   }
   getItemOrNullObject(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.ctx.model.sheet(name) ?? null);
+    const sheet = new WorksheetProxy(this.ctx, () => this.ctx.model.sheet(name) ?? null);
+    sheet.nullable = true;
+    return sheet;
   }
   add(name: string): WorksheetProxy {
     let created: SheetModel | null = null;
@@ -428,6 +475,13 @@ class WorksheetProxy extends Proxy {
   readonly customProperties: {
     add: (key: string, value: string) => void;
     getItemOrNullObject: (key: string) => PropertyProxy;
+  };
+  readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly pageLayout: {
+    orientation: string;
+    zoom: PageLayoutModel["zoom"];
+    setPrintTitleRows: (rows: string) => void;
+    headersFooters: { defaultForAllPages: Record<string, string> };
   };
   constructor(
     ctx: FakeRequestContext,
@@ -452,6 +506,41 @@ class WorksheetProxy extends Proxy {
         return new ChartProxy(ctx, chart);
       },
     };
+    this.freezePanes = {
+      freezeRows: (n) => ctx.enqueue("freezePanes.freezeRows", () => (this.must().freezeRows = n)),
+    };
+    const page = (
+      label: string,
+      apply: (p: PageLayoutModel, v: never) => void
+    ): PropertyDescriptor => ({
+      set: (v: never) => ctx.enqueue(label, () => apply(this.must().pageLayout, v)),
+      get: () => {
+        throw NOT_LOADED(label);
+      },
+    });
+    const footers = Object.defineProperties(
+      {},
+      Object.fromEntries(
+        (["leftFooter", "centerFooter", "rightFooter"] as const).map((k) => [
+          k,
+          page(`pageLayout.${k}`, (p, v: string) => (p[k] = v)),
+        ])
+      )
+    ) as Record<string, string>;
+    this.pageLayout = Object.defineProperties(
+      {
+        setPrintTitleRows: (rows: string) =>
+          ctx.enqueue(
+            "pageLayout.setPrintTitleRows",
+            () => (this.must().pageLayout.printTitleRows = rows)
+          ),
+        headersFooters: { defaultForAllPages: footers },
+      },
+      {
+        orientation: page("pageLayout.orientation", (p, v: string) => (p.orientation = v)),
+        zoom: page("pageLayout.zoom", (p, v: PageLayoutModel["zoom"]) => (p.zoom = v)),
+      }
+    ) as WorksheetProxy["pageLayout"];
     this.customProperties = {
       add: (key, value) =>
         this.ctx.enqueue("customProperties.add", () => this.must().properties.set(key, value)),
@@ -467,8 +556,18 @@ class WorksheetProxy extends Proxy {
   protected override snapshot(prop: string): unknown {
     const s = this.resolve();
     if (prop === "isNullObject") return s === null;
-    if (!s) throw new FakeOfficeError("ItemNotFound", "The requested worksheet doesn't exist.");
+    if (!s) {
+      // A null object (from getItemOrNullObject) loads its properties as null.
+      if (this.nullable) return null;
+      throw new FakeOfficeError("ItemNotFound", "The requested worksheet doesn't exist.");
+    }
     return (s as unknown as Record<string, unknown>)[prop];
+  }
+  /** Set by getItemOrNullObject: a missing sheet is a null object, not an error. */
+  nullable = false;
+  override load(props?: string | string[]): this {
+    const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : (props ?? []);
+    return super.load(this.nullable ? [...list, "isNullObject"] : list);
   }
   get name(): string {
     return this.read("name");
@@ -538,7 +637,13 @@ class PropertyProxy extends Proxy {
 }
 
 class RangeProxy extends Proxy {
-  readonly format: { columnWidth: number; font: Record<string, unknown> };
+  readonly format: {
+    columnWidth: number;
+    font: Record<string, unknown>;
+    wrapText: boolean;
+    autofitRows: () => void;
+  };
+  readonly conditionalFormats: { add: (type: string) => unknown };
   constructor(
     ctx: FakeRequestContext,
     private readonly sheet: WorksheetProxy,
@@ -547,7 +652,7 @@ class RangeProxy extends Proxy {
     super(ctx);
     const self = this;
     const font: Record<string, unknown> = {};
-    for (const key of ["bold", "italic", "size", "color", "underline"]) {
+    for (const key of ["bold", "italic", "size", "color", "underline", "name"]) {
       Object.defineProperty(font, key, {
         set(value: unknown) {
           ctx.enqueue("range.format.font", () => {
@@ -572,7 +677,60 @@ class RangeProxy extends Proxy {
         throw NOT_LOADED("columnWidth");
       },
       font,
+      set wrapText(value: boolean) {
+        self.eachCell("range.format.wrapText", (cell) => (cell.wrap = value));
+      },
+      get wrapText(): boolean {
+        throw NOT_LOADED("wrapText");
+      },
+      autofitRows: () =>
+        ctx.enqueue("range.format.autofitRows", () => self.sheet.must().autofitRows++),
     };
+    this.conditionalFormats = {
+      add: (type: string) => {
+        const model: ConditionalFormatModel = { address: "", type };
+        ctx.enqueue("conditionalFormats.add", () => {
+          const r = self.target();
+          model.address = toAddress(r.row, r.col, r.rows, r.cols);
+          self.sheet.must().conditionalFormats.push(model);
+        });
+        const set = (label: string, apply: (v: string) => void): PropertyDescriptor => ({
+          set: (v: string) => ctx.enqueue(label, () => apply(v)),
+        });
+        return {
+          custom: {
+            rule: Object.defineProperty(
+              {},
+              "formula",
+              set("cf.formula", (v) => (model.formula = v))
+            ),
+            format: {
+              font: Object.defineProperty(
+                {},
+                "color",
+                set("cf.font", (v) => (model.font = v))
+              ),
+              fill: Object.defineProperty(
+                {},
+                "color",
+                set("cf.fill", (v) => (model.fill = v))
+              ),
+            },
+          },
+        };
+      },
+    };
+  }
+  /** Queues `apply` on every cell of the range. */
+  private eachCell(label: string, apply: (cell: CellModel) => void): void {
+    this.ctx.enqueue(label, () => {
+      const r = this.target();
+      for (let i = 0; i < r.rows; i++)
+        for (let j = 0; j < r.cols; j++) apply(this.sheet.must().cell(r.row + i, r.col + j));
+    });
+  }
+  set hyperlink(value: NonNullable<CellModel["hyperlink"]>) {
+    this.eachCell("range.hyperlink", (cell) => (cell.hyperlink = value));
   }
   target(): { row: number; col: number; rows: number; cols: number } {
     const r = this.locate();

@@ -17,8 +17,29 @@ export interface TableXml {
 export interface SheetXml {
   xml: string;
   tables: TableXml[];
-  /** The drawing holding the chart, when the sheet has one. */
+  /** The drawing holding the charts, when the sheet has any. */
   drawingRelId: string | null;
+  /** Web links, each an external relationship of the sheet. */
+  links: { relId: string; url: string }[];
+  /** The rows printed at the top of every page (`$5:$5`), or null. */
+  printTitles: string | null;
+}
+
+/** A sheet name as a formula refers to it: `'Scorecard – Customers'`. */
+export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
+/** The frozen rows: a pane below them, scrolled independently. */
+function sheetView(layout: SheetLayout): string {
+  const n = layout.freezeRows;
+  if (n <= 0) return `<sheetView workbookViewId="0" showGridLines="0"/>`;
+  const below = a1(n, 0);
+  return `<sheetView workbookViewId="0" showGridLines="0"><pane ySplit="${n}" topLeftCell="${below}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="${below}" sqref="${below}"/></sheetView>`;
+}
+
+/** Footer text as SpreadsheetML codes: `&` doubled, sections `&L` and `&R`. */
+function footerXml(layout: SheetLayout): string {
+  const text = layout.print.footer.replace(/&/g, "&&");
+  return `<headerFooter><oddFooter>${escapeXml(`&L${text}&RPage &P of &N`)}</oddFooter></headerFooter>`;
 }
 
 function cellXml(ref: string, cell: LayoutCell, s: number): string {
@@ -67,7 +88,7 @@ export function sheetXml(
         const s = styles.styleOf({
           style: cell.style ?? "plain",
           numFmt: cell.format ?? "General",
-          wrap: false,
+          wrap: cell.wrap === true,
         });
         return cellXml(a1(r, c), cell, s);
       })
@@ -90,20 +111,56 @@ export function sheetXml(
     };
   });
   const drawingRelId = hasDrawing ? "rIdDrawing1" : null;
+  const conditional = layout.conditionalFormats
+    .map((f, i) => {
+      const ref = a1Range(f.row, f.col, f.rows, f.cols);
+      return `<conditionalFormatting sqref="${ref}"><cfRule type="expression" dxfId="${styles.dxfOf(f.style)}" priority="${i + 1}"><formula>${escapeXml(f.formula)}</formula></cfRule></conditionalFormatting>`;
+    })
+    .join("");
+  const links: SheetXml["links"] = [];
+  const hyperlinks: string[] = [];
+  layout.cells.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell?.link) return;
+      const display = escapeXml(String(cell.value ?? ""));
+      if ("url" in cell.link) {
+        const relId = `rIdLink${links.length + 1}`;
+        links.push({ relId, url: cell.link.url });
+        hyperlinks.push(`<hyperlink ref="${a1(r, c)}" r:id="${relId}" display="${display}"/>`);
+      } else {
+        const location = escapeXml(`${quoteSheet(cell.link.sheet)}!A1`);
+        hyperlinks.push(
+          `<hyperlink ref="${a1(r, c)}" location="${location}" display="${display}"/>`
+        );
+      }
+    })
+  );
+  const title = layout.print.titleRow;
   const xml = [
     XML_HEAD,
     `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">`,
+    `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`,
     `<dimension ref="A1:${a1(lastRow - 1, Math.max(0, layout.width - 1))}"/>`,
-    `<sheetViews><sheetView workbookViewId="0" showGridLines="0"/></sheetViews>`,
+    `<sheetViews>${sheetView(layout)}</sheetViews>`,
     `<sheetFormatPr defaultRowHeight="15"/>`,
     cols ? `<cols>${cols}</cols>` : "",
     `<sheetData>${rows.join("")}</sheetData>`,
+    conditional,
+    hyperlinks.length > 0 ? `<hyperlinks>${hyperlinks.join("")}</hyperlinks>` : "",
     `<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>`,
+    `<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="${layout.print.onePage ? 1 : 0}"/>`,
+    footerXml(layout),
     drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : "",
     tables.length > 0
       ? `<tableParts count="${tables.length}">${tables.map((t) => `<tablePart r:id="${t.relId}"/>`).join("")}</tableParts>`
       : "",
     `</worksheet>`,
   ].join("");
-  return { xml, tables, drawingRelId };
+  return {
+    xml,
+    tables,
+    drawingRelId,
+    links,
+    printTitles: title === null ? null : `$${title + 1}:$${title + 1}`,
+  };
 }

@@ -32,6 +32,12 @@ export interface CellFormat {
   wrap: boolean;
 }
 
+/** The conditional formats' looks (differential formats): font colour and fill. */
+const DXF = {
+  good: { font: "FF0E700E", fill: "FFE7F4E7" },
+  bad: { font: "FFB10E1C", fill: "FFFDE7E9" },
+} as const;
+
 const key = (f: CellFormat): string => `${f.style}|${f.numFmt}|${f.wrap ? 1 : 0}`;
 
 /** Collects the formats the sheets use and gives each its `s` index in the merged styles. */
@@ -39,6 +45,7 @@ export class StyleBook {
   private readonly formats: CellFormat[] = [];
   private readonly index = new Map<string, number>();
   private base = 0;
+  private dxfBase = 0;
 
   /** The `s` attribute of a format (valid once {@link merge} has run). */
   styleOf(format: CellFormat): number {
@@ -51,9 +58,15 @@ export class StyleBook {
     return this.base + i;
   }
 
-  /** Sets where our formats start in the merged cellXfs (call before writing sheets). */
-  start(existingCellXfs: number): void {
+  /** The `dxfId` of a conditional format's look (valid once {@link merge} has run). */
+  dxfOf(style: keyof typeof DXF): number {
+    return this.dxfBase + (style === "good" ? 0 : 1);
+  }
+
+  /** Sets where our formats start in the merged cellXfs and dxfs (call before writing sheets). */
+  start(existingCellXfs: number, existingDxfs = 0): void {
     this.base = existingCellXfs;
+    this.dxfBase = existingDxfs;
   }
 
   /** A workbook's styles with ours appended (or a fresh styles part when it has none). */
@@ -89,6 +102,20 @@ export class StyleBook {
     let out = appendTo(xml, "numFmts", numFmts, () => /<styleSheet\b[^>]*>/);
     out = appendTo(out, "fonts", fonts, () => null);
     out = appendTo(out, "cellXfs", xfs, () => null);
+    const dxfs = (["good", "bad"] as const).map(
+      (k) =>
+        `<dxf><font><color rgb="${DXF[k].font}"/></font><fill><patternFill patternType="solid"><bgColor rgb="${DXF[k].fill}"/></patternFill></fill></dxf>`
+    );
+    // dxfs follow cellStyles in the schema's order.
+    const current = out;
+    out = appendTo(
+      out,
+      "dxfs",
+      dxfs,
+      () =>
+        [/<\/cellStyles>/, /<cellStyles\b[^>]*\/>/, /<\/cellXfs>/].find((r) => r.test(current)) ??
+        null
+    );
     return out;
   }
 }
@@ -124,6 +151,15 @@ function appendTo(xml: string, tag: string, items: string[], after: () => RegExp
 
 /** A styles part for a workbook that has none (the command line's workbooks from CSV files). */
 export const FRESH_STYLES = `${XML_HEAD}<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="${FONT.size}"/><color theme="1"/><name val="${FONT.name}"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
+
+/** The number of differential formats (conditional formats' looks) a styles part already has. */
+export function dxfsCount(styles: string | null): number {
+  const xml = styles ?? FRESH_STYLES;
+  const m = /<dxfs\b[^>]*\bcount="(\d+)"/.exec(xml);
+  if (m) return Number(m[1]);
+  const block = /<dxfs\b[^>]*>([\s\S]*?)<\/dxfs>/.exec(xml);
+  return block ? (block[1]?.match(/<dxf\b/g) ?? []).length : 0;
+}
 
 /** The number of cell formats a styles part already has (ours are numbered after them). */
 export function cellXfsCount(styles: string | null): number {

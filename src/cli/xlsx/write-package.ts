@@ -7,8 +7,8 @@ import { OWN_SHEET_NAME } from "../../report/own-sheets";
 import { pickScorecardName } from "../../report/sheet-names";
 import { chartXml, drawingRelsXml, drawingXml } from "./chart-xml";
 import { elementsOf, relsPart, resolveTarget } from "./package-parts";
-import { sheetXml } from "./sheet-xml";
-import { cellXfsCount, StyleBook } from "./styles";
+import { quoteSheet, sheetXml } from "./sheet-xml";
+import { cellXfsCount, dxfsCount, StyleBook } from "./styles";
 import { CONTENT_TYPE, escapeXml, NS, XML_HEAD } from "./xml";
 
 /**
@@ -222,7 +222,7 @@ export async function writeWorkbookFile(out: string, output: WorkbookOutput): Pr
   const stylesPart = stylesRel?.target ?? "xl/styles.xml";
   const styles = new StyleBook();
   const stylesXml = await p.text(stylesPart);
-  styles.start(cellXfsCount(stylesXml));
+  styles.start(cellXfsCount(stylesXml), dxfsCount(stylesXml));
 
   const addSheet = (name: string, content: string | Readable): { index: number; part: string } => {
     const part = p.freeName("xl/worksheets", "sheet");
@@ -260,10 +260,18 @@ export async function writeWorkbookFile(out: string, output: WorkbookOutput): Pr
     const { index, part } = addSheet(name, sheet.xml);
     if (firstOurs < 0) firstOurs = index;
     ours.push(name);
+    const sheetRels: string[] = [];
     markers.push(
       `<definedName name="${OWN_SHEET_NAME}" localSheetId="${index}" hidden="1">TRUE</definedName>`
     );
-    const sheetRels: string[] = [];
+    if (sheet.printTitles)
+      markers.push(
+        `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${quoteSheet(name)}!${sheet.printTitles}`)}</definedName>`
+      );
+    for (const link of sheet.links)
+      sheetRels.push(
+        `<Relationship Id="${link.relId}" Type="${NS.relType("hyperlink")}" Target="${escapeXml(link.url)}" TargetMode="External"/>`
+      );
     for (const t of sheet.tables) {
       const tablePart = p.freeName("xl/tables", "table");
       zip.file(tablePart, t.xml);
