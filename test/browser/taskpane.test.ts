@@ -5,6 +5,7 @@ import { azureCells, certCells, m365Cells } from "../../bench/data";
 import { scoreTables } from "../../src/scoring";
 import { WorkbookSnapshot } from "../fakes/fake-excel";
 import { buildFakeOffice, launch, RESULTS, route, serveDist, Traffic } from "./harness";
+import { DETAIL_SHEETS } from "../../src/report/layout";
 
 // The built task pane in headless Chromium with the fake Excel host in place of Office.js:
 // press the button, check the scorecard the pane wrote into the fake workbook.
@@ -168,7 +169,7 @@ describe("the task pane in Excel (fake host)", () => {
     );
     expect(
       snap.sheets.find((s) => s.name === "Security Scorecard")?.charts.map((c) => c.type)
-    ).toEqual(["BarClustered", "Line"]);
+    ).toEqual(["BarClustered"]);
     expect(snap.sheets.find((s) => s.name === "Security Scorecard")?.properties).toEqual({
       SecurityPcsScorecard: "1",
     });
@@ -185,6 +186,7 @@ describe("the task pane in Excel (fake host)", () => {
       "Licences",
       "Certifications",
       "Security Scorecard",
+      ...Object.values(DETAIL_SHEETS).map((d) => d.sheet),
     ]);
     expect(snap.tables.filter((t) => t.name === "ScoreSummary")).toHaveLength(1);
   });
@@ -230,6 +232,7 @@ describe("the task pane in Excel (fake host)", () => {
       "Certifications",
       "Security Scorecard",
       "Security Scorecard (2)",
+      ...Object.values(DETAIL_SHEETS).map((d) => d.sheet),
     ]);
     expect(snap.sheets[3]).toMatchObject({
       values: [["Our own notes for the board"], ["do not overwrite"]],

@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { runCli } from "../helpers/cli";
 import JSZip from "jszip";
 import { readFileSync } from "fs";
-import { recalculate, resave } from "../helpers/libreoffice";
+import { printSheet, recalculate, resave } from "../helpers/libreoffice";
 
 // The scorecard workbook checked by a real spreadsheet engine: LibreOffice Calc recalculates it.
 const sample = join(__dirname, "..", "..", "samples", "contoso-security.xlsx");
@@ -58,9 +58,10 @@ describe("the scorecard workbook in LibreOffice", () => {
     expect(s["Best path"]?.[0]).toBe(json.bestTrack === "smb" ? "SMB" : "Enterprise");
   }, 60000);
 
-  it("has the sections of the scorecard design", () => {
-    const sheet = recalculate(book).get("Security Scorecard") ?? [];
-    const firsts = sheet.map((r) => r[0] ?? "");
+  it("has the sections of the scorecard design, the long ones on sheets of their own", () => {
+    const sheets = recalculate(book);
+    const firsts = (name: string): string[] => (sheets.get(name) ?? []).map((r) => r[0] ?? "");
+    const summarySheet = firsts("Security Scorecard");
     for (const title of [
       "Solutions Partner for Security: capability score",
       "As of",
@@ -69,23 +70,96 @@ describe("the scorecard workbook in LibreOffice", () => {
       "Inputs",
       "Summary",
       "Best path",
+      "Qualification",
     ])
-      expect(firsts).toContain(title);
-    for (const prefix of [
-      "Breakdown",
-      "Customers",
-      "People",
-      "Data issues",
-      "Notes",
-      "Points against the maximum",
-    ]) {
-      expect(firsts.some((f) => f.startsWith(prefix))).toBe(true);
+      expect(summarySheet).toContain(title);
+    expect(summarySheet.some((f) => f.startsWith("Points against the maximum"))).toBe(true);
+    const sections: [string, string][] = [
+      ["Scorecard – Breakdown", "Breakdown"],
+      ["Scorecard – Breakdown", "Inputs and their row outcomes"],
+      ["Scorecard – Customers", "Customers"],
+      ["Scorecard – People", "People"],
+      ["Scorecard – Data issues", "Data issues"],
+      ["Scorecard – Outlook", "History and forecast"],
+      ["Scorecard – Outlook", "Plan to qualify"],
+      ["Scorecard – Rules", "Rules comparison"],
+      ["Scorecard – Rules", "Notes"],
+    ];
+    for (const [sheet, prefix] of sections)
+      expect([sheet, firsts(sheet).some((f) => f.startsWith(prefix))]).toEqual([sheet, true]);
+    expect(
+      firsts("Scorecard – Rules").filter((f) => f === "Decision").length
+    ).toBeGreaterThanOrEqual(10);
+  }, 60000);
+
+  it("prints the summary on one landscape page with its chart, and each detail sheet landscape", async () => {
+    const summaryPdf = await printSheet(book, "Security Scorecard");
+    expect(summaryPdf.pages).toBe(1);
+    expect(summaryPdf.landscape).toBe(true);
+    // The chart's "Max" bars are the only thing drawn in this colour.
+    expect(summaryPdf.colours.has("C7E0F4")).toBe(true);
+    for (const sheet of ["Scorecard – Customers", "Scorecard – Outlook"]) {
+      const pdf = await printSheet(book, sheet);
+      expect([sheet, pdf.pages > 0, pdf.landscape]).toEqual([sheet, true, true]);
     }
-    expect(firsts.filter((f) => f === "Decision").length).toBeGreaterThanOrEqual(10);
+  }, 120000);
+
+  it("sets each detail sheet to print one page wide, its header row on every page", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(book));
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    expect(workbook).toMatch(
+      /<definedName name="_xlnm.Print_Titles" localSheetId="\d+">'Scorecard – Customers'!\$\d+:\$\d+<\/definedName>/
+    );
+    const parts = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+    const ours = (
+      await Promise.all(parts.map(async (p) => (await zip.file(p)!.async("string")) ?? ""))
+    ).filter((x) => x.includes("<headerFooter>"));
+    expect(ours).toHaveLength(7);
+    for (const x of ours) {
+      expect(x).toMatch(/<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="[01]"\/>/);
+      expect(x).toContain('<pageSetUpPr fitToPage="1"/>');
+      expect(x).toMatch(
+        /<oddFooter>&amp;LSecurity scorecard as of \d{4}-\d{2} \(rules \d{4}\), generated [\d-]+ [\d:]+&amp;RPage &amp;P of &amp;N<\/oddFooter>/
+      );
+    }
+  }, 60000);
+
+  it("writes the as-of month and generation time as dates, and the rules link as a link", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(book));
+    const workbook = await zip.file("xl/workbook.xml")!.async("string");
+    const names = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    const marks = [
+      ...workbook.matchAll(/<definedName name="SecurityPcsScorecard" localSheetId="(\d+)"/g),
+    ].map((m) => names[Number(m[1])]);
+    // Every sheet the command line writes is marked as its own; the user's sheets are not.
+    expect(marks).toEqual(
+      names.filter((n) => n === "Security Scorecard" || n?.startsWith("Scorecard – "))
+    );
+    expect(marks).toHaveLength(7);
+    const sheet = recalculate(book).get("Security Scorecard") ?? [];
+    const asOf = sheet.find((r) => r[0] === "As of");
+    // LibreOffice exports a date cell in its own date form (a text cell would stay "2025-06").
+    const [y, m] = (json as unknown as { asOf: string }).asOf.split("-");
+    expect(asOf?.[1]).toBe(`${m}/01/${y}`);
+    const generated = sheet.find((r) => r[0] === "Generated");
+    // Seconds appear only because the cell holds a date-time value, not our text.
+    expect(generated?.[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    const rels = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^xl\/worksheets\/_rels\/sheet\d+\.xml\.rels$/.test(f))
+        .map(async (f) => (await zip.file(f)!.async("string")) ?? "")
+    );
+    expect(
+      rels.some((r) =>
+        /Type="[^"]*\/hyperlink" Target="https:\/\/learn\.microsoft\.com\/[^"]+" TargetMode="External"/.test(
+          r
+        )
+      )
+    ).toBe(true);
   }, 60000);
 
   it("shows the rules comparison: each version's points for the same data, and what differs", () => {
-    const sheet = recalculate(book).get("Security Scorecard") ?? [];
+    const sheet = recalculate(book).get("Scorecard – Rules") ?? [];
     const at = sheet.findIndex((r) => (r[0] ?? "").startsWith("Rules comparison"));
     expect(at).toBeGreaterThan(0);
     const header = sheet.slice(at).find((r) => r[0] === "Metric" && r[1] === "Track");
@@ -118,11 +192,11 @@ describe("the scorecard workbook in LibreOffice", () => {
     const back = again.find((c) => c.includes("Total points by month")) ?? "";
     expect(back).toContain("lineChart");
     expect(back.match(/<c:ser>/g)).toHaveLength(5);
-    expect(back).toMatch(/(&apos;|')Security Scorecard(&apos;|')!\$A\$\d+:\$A\$\d+/);
+    expect(back).toMatch(/(&apos;|')Scorecard – Outlook(&apos;|')!\$A\$\d+:\$A\$\d+/);
   }, 60000);
 
   it("shows the history and forecast month by month, and each track's plan, as the engine computed them", () => {
-    const sheet = recalculate(book).get("Security Scorecard") ?? [];
+    const sheet = recalculate(book).get("Scorecard – Outlook") ?? [];
     const at = sheet.findIndex((r) => (r[0] ?? "").startsWith("History and forecast"));
     expect(at).toBeGreaterThan(0);
     const header = sheet.findIndex((r, i) => i > at && r[0] === "Month" && r[1] === "Enterprise");

@@ -4,6 +4,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { runCli } from "../helpers/cli";
+import { DETAIL_SHEETS } from "../../src/report/layout";
 
 const sample = join(__dirname, "..", "..", "samples", "contoso-security.xlsx");
 const dir = mkdtempSync(join(tmpdir(), "pcs-wb-"));
@@ -77,6 +78,7 @@ describe("security-pcs score --workbook", () => {
       "Licences",
       "Skills",
       "Security Scorecard",
+      ...Object.values(DETAIL_SHEETS).map((d) => d.sheet),
     ]);
   });
 
@@ -140,7 +142,11 @@ describe("security-pcs score --workbook", () => {
     expect(res.code).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Azure", "Security Scorecard"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "Azure",
+      "Security Scorecard",
+      ...Object.values(DETAIL_SHEETS).map((d) => d.sheet),
+    ]);
     expect(wb.getWorksheet("Azure")?.getCell("D2").value).toBe(700);
   });
 
