@@ -1,6 +1,7 @@
 import { buildScorecard, Selection } from "../excel/build-scorecard";
 import { Candidate, findCandidates } from "../excel/read-tables";
 import { qualificationReason } from "../report/qualification-reasons";
+import { fluentTheme } from "./fluent";
 import { trendPicture } from "../report/trend-lines";
 import {
   FORECAST_NOTE,
@@ -41,7 +42,8 @@ function setStatus(text: string, kind: "info" | "error" | "success" = "info"): v
   const bar = el("message");
   bar.hidden = text === "";
   bar.className = `message-bar ${kind}`;
-  el<HTMLParagraphElement>("status").textContent = text;
+  bar.setAttribute("intent", kind);
+  el("status").textContent = text;
 }
 
 function setBusy(busy: boolean): void {
@@ -265,6 +267,7 @@ function showOutlook(result: ScoreResult): void {
 async function build(): Promise<void> {
   setBusy(true);
   el("summary").hidden = true;
+  // The Fluent progress bar takes `value` like <progress>.
   const progress = el<HTMLProgressElement>("progress");
   try {
     const s = selection();
@@ -358,6 +361,7 @@ function applyTheme(): void {
   set("--fg", theme.bodyForegroundColor);
   const dark = luminance(theme.bodyBackgroundColor) ?? 1;
   root.classList.toggle("dark", dark < 0.2);
+  fluentTheme(dark < 0.2);
 }
 
 /** How long the pane waits for Office before saying it could not be reached. */
@@ -375,6 +379,7 @@ export function start(): void {
     officeFailed();
     return;
   }
+  fluentTheme(false);
   const timer = setTimeout(officeFailed, OFFICE_TIMEOUT_MS);
   Office.onReady((info) => {
     clearTimeout(timer);

@@ -85,6 +85,15 @@ describe("the task pane at 320 × 700", () => {
     expect(await page.textContent("#status")).toBe(
       "Could not build the scorecard: Choose at least one input table."
     );
+    // Fluent UI web components: the message bar, the buttons and the progress bar.
+    expect(await page.getAttribute("#message", "intent")).toBe("error");
+    expect(
+      await page.evaluate(() =>
+        ["fluent-message-bar", "fluent-button", "fluent-progress-bar"].map(
+          (t) => customElements.get(t) !== undefined
+        )
+      )
+    ).toEqual([true, true, true]);
     await page.mouse.wheel(0, 5000);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     expect(await inView(page, "#status")).toBe(true);
