@@ -146,3 +146,27 @@ describe("the production manifest (dist/manifest.xml)", () => {
     );
   });
 });
+
+describe("scripts/check-manifest.js (the offline check CI runs)", () => {
+  const { spawnSync } = require("child_process") as typeof import("child_process");
+  const script = join(__dirname, "..", "..", "scripts", "check-manifest.js");
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [script, ...args], { encoding: "utf8" });
+
+  it("passes the built manifest and refuses one that still points at localhost", () => {
+    expect(run(join(__dirname, "..", "..", "dist", "manifest.xml")).status).toBe(0);
+    const dev = run(join(__dirname, "..", "..", "manifest.xml"));
+    expect(dev.status).toBe(1);
+    expect(dev.stderr).toContain(
+      "still points at https://localhost:3000; build it with npm run build"
+    );
+  });
+
+  it("says which folder lacks the schemas when one is given", () => {
+    const r = run(join(__dirname, "..", "..", "dist", "manifest.xml"), "/no/such/folder");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      "/no/such/folder/OfficeAppManifestV1_1.xsd: the manifest schemas are not there"
+    );
+  });
+});
