@@ -4,6 +4,8 @@ import { AddressInfo } from "net";
 import { extname, join, normalize } from "path";
 import { Browser, chromium, Page } from "playwright-core";
 import webpack from "webpack";
+import { azureCells, certCells, m365Cells } from "../../bench/data";
+import { ScoreResult, scoreTables } from "../../src/scoring";
 
 export const ROOT = join(__dirname, "..", "..");
 export const DIST = join(ROOT, "dist");
@@ -110,4 +112,33 @@ export async function buildFakeOffice(): Promise<string> {
     })
   );
   return join(RESULTS, "fake-office.js");
+}
+
+/** A generated workbook for the pane (three input sheets, the licences optionally as a table) and the engine's score of it. */
+export function paneWorkbook(
+  size: { azureRows: number; m365Rows: number; tenants: number; people: number; seed: number },
+  licencesTable?: string
+): {
+  seed: { sheets: { name: string; cells: unknown[][] }[]; tables: unknown[] };
+  expected: ScoreResult;
+} {
+  const azure = azureCells(size.azureRows, size.tenants, size.seed);
+  const m365 = m365Cells(size.m365Rows, size.tenants, size.seed + 1);
+  const certs = certCells(size.people, size.seed + 2);
+  const seed = {
+    sheets: [
+      { name: "Azure consumption", cells: azure },
+      { name: "Licences", cells: m365 },
+      { name: "Certifications", cells: certs },
+    ],
+    tables: licencesTable
+      ? [{ sheet: "Licences", name: licencesTable, address: `A1:H${m365.length}` }]
+      : [],
+  };
+  const expected = scoreTables({
+    azure: { cells: azure, name: "Azure consumption" },
+    m365: { cells: m365, name: licencesTable ?? "Licences" },
+    certifications: { cells: certs, name: "Certifications" },
+  });
+  return { seed, expected };
 }

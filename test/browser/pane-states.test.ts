@@ -1,27 +1,26 @@
 import { join } from "path";
 import { Browser, Page } from "playwright-core";
-import { azureCells, certCells, m365Cells } from "../../bench/data";
-import { scoreTables, TRACKS } from "../../src/scoring";
+import { TRACKS } from "../../src/scoring";
 import { qualificationReason } from "../../src/report/qualification-reasons";
-import { buildFakeOffice, launch, RESULTS, route, serveDist, Traffic } from "./harness";
+import {
+  buildFakeOffice,
+  launch,
+  paneWorkbook,
+  RESULTS,
+  route,
+  serveDist,
+  Traffic,
+} from "./harness";
 
 // The pane as a narrow Excel pane shows it (320 × 700): the message bar stays in view, the reasons
 // a track does not qualify, Office's dark theme, typed months without a picker, and the messages
 // for Office.js not loading and an Excel too old.
-const azure = azureCells(3000, 120, 51);
-const m365 = m365Cells(800, 120, 52);
-const certs = certCells(6, 53);
-const seed = {
-  sheets: [
-    { name: "Azure consumption", cells: azure },
-    { name: "Licences", cells: m365 },
-    { name: "Certifications", cells: certs },
-  ],
-};
-const expected = scoreTables({
-  azure: { cells: azure, name: "Azure consumption" },
-  m365: { cells: m365, name: "Licences" },
-  certifications: { cells: certs, name: "Certifications" },
+const { seed, expected } = paneWorkbook({
+  azureRows: 3000,
+  m365Rows: 800,
+  tenants: 120,
+  people: 6,
+  seed: 51,
 });
 const DARK = {
   bodyBackgroundColor: "#1f1f1f",

@@ -1,30 +1,24 @@
 import { writeFileSync } from "fs";
 import { join } from "path";
 import { Browser, Page } from "playwright-core";
-import { azureCells, certCells, m365Cells } from "../../bench/data";
-import { scoreTables } from "../../src/scoring";
 import { WorkbookSnapshot } from "../fakes/fake-excel";
-import { buildFakeOffice, launch, RESULTS, route, serveDist, Traffic } from "./harness";
+import {
+  buildFakeOffice,
+  launch,
+  paneWorkbook,
+  RESULTS,
+  route,
+  serveDist,
+  Traffic,
+} from "./harness";
 import { DETAIL_SHEETS } from "../../src/report/layout";
 
 // The built task pane in headless Chromium with the fake Excel host in place of Office.js:
 // press the button, check the scorecard the pane wrote into the fake workbook.
-const azure = azureCells(6000, 150, 31);
-const m365 = m365Cells(2500, 150, 32);
-const certs = certCells(80, 33);
-const seed = {
-  sheets: [
-    { name: "Azure consumption", cells: azure },
-    { name: "Licences", cells: m365 },
-    { name: "Certifications", cells: certs },
-  ],
-  tables: [{ sheet: "Licences", name: "M365Licences", address: `A1:H${m365.length}` }],
-};
-const expected = scoreTables({
-  azure: { cells: azure, name: "Azure consumption" },
-  m365: { cells: m365, name: "M365Licences" },
-  certifications: { cells: certs, name: "Certifications" },
-});
+const { seed, expected } = paneWorkbook(
+  { azureRows: 6000, m365Rows: 2500, tenants: 150, people: 80, seed: 31 },
+  "M365Licences"
+);
 
 let browser: Browser;
 let stop: () => void;

@@ -152,20 +152,18 @@ function appendTo(xml: string, tag: string, items: string[], after: () => RegExp
 /** A styles part for a workbook that has none (the command line's workbooks from CSV files). */
 export const FRESH_STYLES = `${XML_HEAD}<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="${FONT.size}"/><color theme="1"/><name val="${FONT.name}"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
-/** The number of differential formats (conditional formats' looks) a styles part already has. */
-export function dxfsCount(styles: string | null): number {
+/** How many `<child>` elements a styles part's `<tag>` collection holds (its count, else counted). */
+function collectionSize(styles: string | null, tag: string, child: string): number {
   const xml = styles ?? FRESH_STYLES;
-  const m = /<dxfs\b[^>]*\bcount="(\d+)"/.exec(xml);
+  const m = new RegExp(`<${tag}\\b[^>]*\\bcount="(\\d+)"`).exec(xml);
   if (m) return Number(m[1]);
-  const block = /<dxfs\b[^>]*>([\s\S]*?)<\/dxfs>/.exec(xml);
-  return block ? (block[1]?.match(/<dxf\b/g) ?? []).length : 0;
+  const block = new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`).exec(xml);
+  return block ? (block[1]?.match(new RegExp(`<${child}\\b`, "g")) ?? []).length : 0;
 }
 
+/** The number of differential formats (conditional formats' looks) a styles part already has. */
+export const dxfsCount = (styles: string | null): number => collectionSize(styles, "dxfs", "dxf");
+
 /** The number of cell formats a styles part already has (ours are numbered after them). */
-export function cellXfsCount(styles: string | null): number {
-  const xml = styles ?? FRESH_STYLES;
-  const m = /<cellXfs\b[^>]*\bcount="(\d+)"/.exec(xml);
-  if (m) return Number(m[1]);
-  const block = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(xml);
-  return block ? (block[1]?.match(/<xf\b/g) ?? []).length : 0;
-}
+export const cellXfsCount = (styles: string | null): number =>
+  collectionSize(styles, "cellXfs", "xf");
