@@ -101,12 +101,14 @@ function score(
 ): ScoreResult {
   const chosen = parseRulesArg(rules);
   try {
-    // Only TREND and GAP need the months around the as-of month and the plan.
+    // Only TREND and GAP need the months around the as-of month and the plan; no function
+    // shows the per-customer explanations.
     return scoreTables(inputs, {
       ...(asOf === undefined ? {} : { asOf }),
       rules: chosen,
       comparison: false,
       outlook,
+      explain: false,
     });
   } catch (error) {
     if (isInputError(error)) throw new FormulaFailure("value", error.message);

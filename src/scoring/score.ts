@@ -65,6 +65,8 @@ export interface ScoreOptions {
   comparison?: boolean;
   /** Score the history, forecast and plan too (default true). */
   outlook?: boolean;
+  /** Explain every customer (default true); the custom functions, which show none, skip it. */
+  explain?: boolean;
 }
 
 /**
@@ -222,7 +224,10 @@ export function scoreParsed(parsed: ParsedInputs, options: ScoreOptions = {}): S
       ...missingMonthWarnings(parsed, asOf, rules),
       ...tables.flatMap((x) => [...x.issues, ...(view.issues.get(x.table) ?? [])]),
     ],
-    customers: explainCustomers(parsed.tenants, detail.years, view.excludedByTenant, rules),
+    customers:
+      options.explain === false
+        ? []
+        : explainCustomers(parsed.tenants, detail.years, view.excludedByTenant, rules),
     people: detail.skill.people,
     inputs: inputSummaries(parsed, view, context.matched(rules)),
     ...ahead,

@@ -1,4 +1,5 @@
-import { bestTrack } from "../../src/scoring";
+import { bestTrack, scoreTables } from "../../src/scoring";
+import { azureCells, m365Cells } from "../../bench/data";
 import { TrackResult } from "../../src/scoring/score";
 import { azureRow, azureTable, certTable, m365Row, m365Table, score } from "../helpers/tables";
 
@@ -124,5 +125,20 @@ describe("best path", () => {
   });
   it("then prefers Enterprise on a tie", () => {
     expect(bestTrack({ enterprise: t(210, true), smb: t(210, true) })).toBe("enterprise");
+  });
+});
+
+describe("scoring without the per-customer explanations (what the custom functions ask for)", () => {
+  it("gives the same points and no customer explanations when explain is false", () => {
+    const inputs = {
+      azure: { cells: azureCells(2000, 80, 61), name: "Azure" },
+      m365: { cells: m365Cells(600, 80, 62), name: "M365" },
+    };
+    const full = scoreTables(inputs, { comparison: false, outlook: false });
+    const lean = scoreTables(inputs, { comparison: false, outlook: false, explain: false });
+    expect(full.customers.length).toBeGreaterThan(50);
+    expect(lean.customers).toEqual([]);
+    expect(lean.tracks).toEqual(full.tracks);
+    expect(lean.issues).toEqual(full.issues);
   });
 });
