@@ -139,7 +139,22 @@ async function endToEnd(engineMs: number): Promise<void> {
   }
 }
 
+/**
+ * A custom function call on a 100,000-row x 8-column range, warm, measured before the engine's
+ * million rows exist: Excel's function runtime holds only the range, not the bench's other data.
+ */
+function customFunction(): void {
+  const range = azureCells(100_000, 5_000, 7);
+  usageMetricFormula("netCustomerAdds", range, null, "SMB", null);
+  const fn = time(() => usageMetricFormula("netCustomerAdds", range, null, "SMB", null), 10);
+  console.log("Custom function: SECURITY.NETADDS on 100,000 rows x 8 columns, warm");
+  console.log(
+    `  per call: ${fmt(fn.ms, 1)} ms   target <= 150 ms: ${fn.ms <= 150 ? "met" : "MISSED"}`
+  );
+}
+
 async function main(): Promise<void> {
+  customFunction();
   const azure = azureCells(1_000_000, 20_000);
   const m365 = m365Cells(200_000, 20_000);
   const certs = certCells(1_000);
@@ -214,15 +229,6 @@ async function main(): Promise<void> {
   );
   console.log(
     `  detail:   one month ${fmt(one.ms)} ms (view + month), twelve months ${fmt(twelve.ms)} ms (wider view + 12 months)`
-  );
-
-  // A custom function call on a 100,000-row x 8-column range, warm.
-  const range = azureCells(100_000, 5_000, 7);
-  usageMetricFormula("netCustomerAdds", range, null, "SMB", null);
-  const fn = time(() => usageMetricFormula("netCustomerAdds", range, null, "SMB", null), 10);
-  console.log("Custom function: SECURITY.NETADDS on 100,000 rows x 8 columns, warm");
-  console.log(
-    `  per call: ${fmt(fn.ms, 1)} ms   target <= 150 ms: ${fn.ms <= 150 ? "met" : "MISSED"}`
   );
 
   const dist = join(__dirname, "..");
