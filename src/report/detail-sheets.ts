@@ -100,7 +100,7 @@ export function detailSheets(common: Common): SheetLayout[] {
     detailSheet(DETAIL_SHEETS.outlook, common, [22, 12, 38, 16, 24, 60, 10, 12, 10, 8], (b) => {
       const chart = historySection(b, result, rules, 10);
       if (chart) b.charts.push(chart);
-      planSection(b, result, rules, 11);
+      planSection(b, result, 11);
       return chart ? chart.row : null;
     }),
     detailSheet(DETAIL_SHEETS.rules, common, [26, 44, 16, 12, 16, 40, 40], (b) => {

@@ -9,7 +9,7 @@ import {
 } from "../scoring";
 import { DETAIL_SHEETS, detailSheets } from "./detail-sheets";
 import { ChartSpec, excelSerial, LayoutCell, ScorecardLayout } from "./layout-model";
-import { qualificationReason } from "./qualification-reasons";
+import { qualificationLine } from "./qualification-reasons";
 import { cell, colLetter, FMT, RowInput, SheetBuilder } from "./sheet-builder";
 import { TABLE_NAMES } from "./table-names";
 
@@ -178,15 +178,10 @@ function summary(b: SheetBuilder, result: ScoreResult, rules: Rules): SummaryRow
 function qualification(b: SheetBuilder, result: ScoreResult): void {
   b.section(12, "Qualification");
   for (const t of TRACKS) {
-    const reason = qualificationReason(result, t);
+    const line = qualificationLine(result, t);
     b.add([
       cell(TRACK_LABEL[t], undefined, "label"),
-      cell(
-        reason ??
-          `${TRACK_LABEL[t]} qualifies with ${formatPoints(result.tracks[t].total)} points.`,
-        undefined,
-        reason ? "bad" : "good"
-      ),
+      cell(line.text, undefined, line.qualified ? "good" : "bad"),
     ]);
   }
   b.blank();

@@ -1,6 +1,5 @@
 import {
   FORECAST_NOTE,
-  formatPoints,
   METRICS,
   MonthScore,
   Rules,
@@ -9,6 +8,7 @@ import {
   TRACKS,
 } from "../scoring";
 import { ChartSpec, LayoutCell } from "./layout-model";
+import { qualificationLine } from "./qualification-reasons";
 import { cell, FMT, RowInput, SheetBuilder } from "./sheet-builder";
 
 /**
@@ -126,7 +126,7 @@ export function historySection(
 const metricLabel = (key: string): string => METRICS.find((m) => m.key === key)?.label ?? key;
 
 /** The *Plan to qualify* section: per track, the shortfall, then the nearest wins. */
-export function planSection(b: SheetBuilder, result: ScoreResult, rules: Rules, n: number): void {
+export function planSection(b: SheetBuilder, result: ScoreResult, n: number): void {
   b.section(n, "Plan to qualify: the nearest wins per track");
   b.add([
     cell(
@@ -137,22 +137,11 @@ export function planSection(b: SheetBuilder, result: ScoreResult, rules: Rules, 
   ]);
   for (const t of TRACKS) {
     const plan = result.plan[t];
-    const short = plan.shortfall;
-    const zero = short.metricsAtZero.map(metricLabel);
-    const status =
-      short.points <= 0 && zero.length === 0
-        ? `qualifies (${formatPoints(result.tracks[t].total)} points)`
-        : [
-            short.points > 0
-              ? `${formatPoints(short.points)} points short of ${rules.qualification.minTotal}`
-              : "",
-            zero.length > 0 ? `at 0: ${zero.join(", ")}` : "",
-          ]
-            .filter((s) => s !== "")
-            .join("; ");
+    // The same line as the summary's Qualification section.
+    const line = qualificationLine(result, t);
     b.add([
       cell(TRACK_LABEL[t], undefined, "label"),
-      cell(status, undefined, short.points > 0 || zero.length > 0 ? "bad" : "good"),
+      cell(line.text, undefined, line.qualified ? "good" : "bad"),
     ]);
     const rows: RowInput[] = plan.wins.map((w) => [
       cell(metricLabel(w.metric)),

@@ -17,3 +17,17 @@ export function qualificationReason(result: ScoreResult, track: Track): string |
   if (low.length > 0) parts.push(`${low.join(", ")} (each metric needs ${q.minPerMetric} or more)`);
   return `${TRACK_LABEL[track]} does not qualify: ${parts.join("; ")}.`;
 }
+
+/** A track's qualification as one line: why it does not qualify, or its total when it does. */
+export function qualificationLine(
+  result: ScoreResult,
+  track: Track
+): { text: string; qualified: boolean } {
+  const reason = qualificationReason(result, track);
+  return reason
+    ? { text: reason, qualified: false }
+    : {
+        text: `${TRACK_LABEL[track]} qualifies with ${formatPoints(result.tracks[track].total)} points.`,
+        qualified: true,
+      };
+}
