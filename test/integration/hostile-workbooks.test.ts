@@ -90,6 +90,18 @@ describe("hostile and damaged workbooks are refused before any output exists", (
     );
   });
 
+  it("refuses a worksheet that is not well-formed XML, naming the part and the fault", async () => {
+    const bytes = await sampleWith(async (zip) => {
+      const xml = await zip.file(SHEET)!.async("string");
+      zip.file(SHEET, xml.replace(/<\/c><\/row>/, "</row>"));
+    });
+    const res = await refused("malformed.xlsx", bytes);
+    expect(res.code).toBe(2);
+    expect(res.err).toMatch(
+      /malformed\.xlsx: the workbook's xl\/worksheets\/sheet1\.xml is not well-formed XML \(<\/row> closes <c>\); save it again from Excel/
+    );
+  });
+
   it("refuses a zip bomb: a part that inflates hundreds of times its size", async () => {
     const bomb = await sampleWith((zip) => {
       zip.file("xl/media/filler.bin", Buffer.alloc(80 * 1024 * 1024));

@@ -1,4 +1,5 @@
 import { existsSync, statSync } from "fs";
+import { Readable } from "stream";
 import * as zlib from "zlib";
 import yauzl from "yauzl";
 import { UsageError } from "../args";
@@ -113,55 +114,53 @@ export class ZipReader {
 
   /**
    * Streams a part's inflated bytes into `onChunk`. The declared size is enforced while
-   * inflating (a part that lies about its size is refused).
+   * inflating (a part that lies about its size is refused) and the checksum at the end.
+   *
+   * Why not yauzl's own inflating stream: it hands over 16 KB at a time and inflates the next
+   * piece only after `onChunk` returns, so the parser and zlib take turns. Here zlib inflates the
+   * next large chunk on its thread while `onChunk` parses the current one, and the stream is
+   * paused while a few chunks wait, which keeps memory bounded.
    */
   async stream(name: string, onChunk: (chunk: Buffer) => void): Promise<void> {
     const entry = this.entries.get(name);
     if (!entry)
       throw unreadable(this.path, `the workbook has no ${name} part; save it again from Excel`);
-    const stream = await new Promise<NodeJS.ReadableStream>((resolve, reject) =>
-      this.zip.openReadStream(entry, (error, s) => (error || !s ? reject(error) : resolve(s)))
+    const damaged = (why: string): UsageError =>
+      unreadable(
+        this.path,
+        `the workbook's ${name} is damaged or truncated (${why}); save it again from Excel`
+      );
+    if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8))
+      throw damaged(`stored encrypted or with zip method ${entry.compressionMethod}`);
+    const raw = await new Promise<Readable>((resolve, reject) =>
+      this.zip.openReadStream(entry, { decodeFileData: false }, (error, s) =>
+        error || !s ? reject(error) : resolve(s)
+      )
     ).catch(() => {
       throw unreadable(
         this.path,
         `the workbook's ${name} cannot be read (damaged or truncated); save it again from Excel`
       );
     });
-    let crc = 0;
-    await new Promise<void>((resolve, reject) => {
-      stream.on("data", (chunk: Buffer) => {
-        try {
-          if (crc32) crc = crc32(chunk, crc);
-          onChunk(chunk);
-        } catch (error) {
-          (stream as unknown as { destroy(e?: unknown): void }).destroy();
-          reject(error);
-        }
-      });
-      stream.on("end", () =>
-        // Damaged deflate data can still inflate, to the wrong bytes: the checksum tells.
+    const inflated =
+      entry.compressionMethod === 8
+        ? raw.pipe(zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES }))
+        : raw;
+    await consume(inflated, raw, entry.uncompressedSize, {
+      chunk: onChunk,
+      wrongSize: () =>
+        unreadable(
+          this.path,
+          `refused: ${name} does not inflate to the size its directory declares (damaged, or a zip bomb); nothing was written`
+        ),
+      checksum: (crc) =>
         crc32 && crc >>> 0 !== entry.crc32 >>> 0
-          ? reject(
-              unreadable(
-                this.path,
-                `the workbook's ${name} is damaged (its checksum does not match); save it again from Excel`
-              )
+          ? unreadable(
+              this.path,
+              `the workbook's ${name} is damaged (its checksum does not match); save it again from Excel`
             )
-          : resolve()
-      );
-      stream.on("error", (error: Error) =>
-        reject(
-          /too many bytes|too few bytes|size/i.test(error.message)
-            ? unreadable(
-                this.path,
-                `refused: ${name} does not inflate to the size its directory declares (damaged, or a zip bomb); nothing was written`
-              )
-            : unreadable(
-                this.path,
-                `the workbook's ${name} is damaged or truncated (${error.message}); save it again from Excel`
-              )
-        )
-      );
+          : null,
+      failed: (error) => damaged(error.message),
     });
   }
 
@@ -177,6 +176,96 @@ export class ZipReader {
   close(): void {
     this.zip.close();
   }
+}
+
+/** Inflated bytes handed to the parser at a time (zlib's default is 16 KB). */
+const INFLATE_CHUNK_BYTES = 256 * 1024;
+/** Inflated chunks waiting for the parser before the raw stream is paused. */
+const WAITING_CHUNKS = 4;
+
+/** What {@link consume} reports to. */
+interface Consumer {
+  chunk(bytes: Buffer): void;
+  /** The error for a part that inflates to more or fewer bytes than declared. */
+  wrongSize(): Error;
+  /** The error for a checksum that does not match, or null. */
+  checksum(crc: number): Error | null;
+  /** The error for a stream that failed (damaged deflate data, a read error). */
+  failed(error: Error): Error;
+}
+
+/**
+ * Hands a stream's chunks to `consumer.chunk` one per event-loop turn, so that the stream
+ * produces the next chunk meanwhile; pauses it while {@link WAITING_CHUNKS} chunks wait. `source`
+ * is the file stream behind it (destroyed with it on failure).
+ */
+function consume(
+  stream: Readable,
+  source: Readable,
+  size: number,
+  consumer: Consumer
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const waiting: Buffer[] = [];
+    let bytes = 0;
+    let crc = 0;
+    let ended = false;
+    let scheduled = false;
+    let settled = false;
+    const fail = (error: Error): void => {
+      if (settled) return;
+      settled = true;
+      waiting.length = 0;
+      source.destroy();
+      stream.destroy();
+      reject(error);
+    };
+    const finish = (): void => {
+      if (settled) return;
+      if (bytes !== size) return fail(consumer.wrongSize());
+      const wrong = consumer.checksum(crc);
+      if (wrong) return fail(wrong);
+      settled = true;
+      resolve();
+    };
+    const next = (): void => {
+      scheduled = false;
+      const chunk = waiting.shift();
+      if (settled) return;
+      if (chunk) {
+        try {
+          if (crc32) crc = crc32(chunk, crc);
+          consumer.chunk(chunk);
+        } catch (error) {
+          return fail(error instanceof Error ? error : new Error(String(error)));
+        }
+      }
+      if (waiting.length < WAITING_CHUNKS && stream.isPaused()) stream.resume();
+      if (waiting.length > 0) schedule();
+      else if (ended) finish();
+    };
+    const schedule = (): void => {
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(next);
+      }
+    };
+    stream.on("data", (chunk: Buffer) => {
+      bytes += chunk.length;
+      // A part inflating past its declared size is stopped at once, not after it has inflated.
+      if (bytes > size) return fail(consumer.wrongSize());
+      waiting.push(chunk);
+      // Pausing the last stream lets backpressure stop zlib and the file read behind it.
+      if (waiting.length >= WAITING_CHUNKS) stream.pause();
+      schedule();
+    });
+    stream.on("end", () => {
+      ended = true;
+      schedule();
+    });
+    stream.on("error", (error: Error) => fail(consumer.failed(error)));
+    if (stream !== source) source.on("error", (error: Error) => fail(consumer.failed(error)));
+  });
 }
 
 /** Refuses XML that declares a document type or entities (never in a real workbook; a classic attack). */
