@@ -8,7 +8,7 @@
  * keeps XML's rules that matter for the values read: every element closes in order (else the part
  * is refused as not well-formed), text is entity-decoded with line ends normalised, CDATA is
  * text, comments and processing instructions are skipped, and a DTD is refused.
- * `test/xlsx/sheet-scanner.test.ts` checks it against saxes on generated sheets.
+ * `test/unit/sheet-scanner.test.ts` checks it against saxes on generated sheets.
  */
 
 /** A cell value as read: dates stay Excel serial numbers (what the engine reads as months). */
