@@ -1,6 +1,7 @@
 import { inBand } from "./bands";
 import { M365Monthly } from "./aggregate";
-import { Rules, Track } from "./rules/types";
+import type { MonthColumns } from "./metrics/facts";
+import { Band, Rules, Track } from "./rules/types";
 
 /** Paid and active licences of one tenant's workload in one month, after the association dedupe. */
 export interface WorkloadMonth {
@@ -38,6 +39,20 @@ function emptyMonth(): TenantM365Month {
   };
 }
 
+/**
+ * At least the deployment share of a workload's paid licences are active paid licences (scoring-
+ * rules §4.3); integers on both sides, so exact.
+ */
+export function activeEnough(paid: number, activePaid: number, rules: Rules): boolean {
+  const share = rules.deployments.m365ActiveShare;
+  return activePaid * share.denominator >= paid * share.numerator;
+}
+
+/** The SMB size band without its ceiling: what a tenant kept in SMB deploys with (§8.4). */
+export function smbFloor(rules: Rules): Band {
+  return { ...rules.m365PaidBands.smb, max: undefined };
+}
+
 /** Adds a workload's paid and active licences to a tenant's month (band and deployment per track). */
 export function addWorkload(
   tenant: TenantM365Month,
@@ -46,15 +61,13 @@ export function addWorkload(
   active: number,
   rules: Rules
 ): void {
-  const share = rules.deployments.m365ActiveShare;
   const activePaid = Math.min(active, paid);
   tenant.workloads.push({ workload, paid, active, activePaid });
   tenant.activePaidTotal += activePaid;
   for (const track of ["enterprise", "smb"] as const) {
     if (inBand(paid, rules.m365PaidBands[track])) {
       tenant.band[track] = true;
-      // Integers on both sides: activePaid / paid >= numerator / denominator, exactly.
-      if (activePaid * share.denominator >= paid * share.numerator) tenant.deployment[track] = true;
+      if (activeEnough(paid, activePaid, rules)) tenant.deployment[track] = true;
     }
   }
 }
@@ -64,6 +77,48 @@ export function tenantMonthOf(workloads: readonly WorkloadMonth[], rules: Rules)
   const tenant = emptyMonth();
   for (const w of workloads) addWorkload(tenant, w.workload, w.paid, w.active, rules);
   return tenant;
+}
+
+/** The entries of each month, in entry order: `order[starts[k] … starts[k + 1] − 1]` for month `from + k`. */
+interface MonthIndex {
+  from: number;
+  starts: Int32Array;
+  order: Int32Array;
+}
+
+const monthIndexes = new WeakMap<M365Monthly, MonthIndex>();
+
+/**
+ * The entries grouped by month (a stable counting sort, built once per aggregate): every month
+ * scored reads only its own entries instead of scanning the whole span.
+ */
+function monthIndex(monthly: M365Monthly): MonthIndex {
+  const cached = monthIndexes.get(monthly);
+  if (cached) return cached;
+  let from = Infinity;
+  let to = -Infinity;
+  for (let e = 0; e < monthly.count; e++) {
+    const m = monthly.month[e] as number;
+    if (m < from) from = m;
+    if (m > to) to = m;
+  }
+  const span = monthly.count === 0 ? 0 : to - from + 1;
+  const starts = new Int32Array(span + 1);
+  for (let e = 0; e < monthly.count; e++) {
+    const k = (monthly.month[e] as number) - from + 1;
+    starts[k] = (starts[k] as number) + 1;
+  }
+  for (let k = 1; k <= span; k++) starts[k] = (starts[k] as number) + (starts[k - 1] as number);
+  const next = starts.slice(0, span);
+  const order = new Int32Array(monthly.count);
+  for (let e = 0; e < monthly.count; e++) {
+    const k = (monthly.month[e] as number) - from;
+    order[next[k] as number] = e;
+    next[k] = (next[k] as number) + 1;
+  }
+  const index = { from: monthly.count === 0 ? 0 : from, starts, order };
+  monthIndexes.set(monthly, index);
+  return index;
 }
 
 /**
@@ -76,8 +131,12 @@ export function m365Snapshot(
   rules: Rules
 ): Map<number, TenantM365Month> {
   const snapshot = new Map<number, TenantM365Month>();
-  for (let e = 0; e < monthly.count; e++) {
-    if (monthly.month[e] !== m) continue;
+  const { from, starts, order } = monthIndex(monthly);
+  const k = m - from;
+  if (k < 0 || k >= starts.length - 1) return snapshot;
+  const end = starts[k + 1] as number;
+  for (let i = starts[k] as number; i < end; i++) {
+    const e = order[i] as number;
     const t = monthly.tenant[e] as number;
     let tenant = snapshot.get(t);
     if (!tenant) snapshot.set(t, (tenant = emptyMonth()));
@@ -91,6 +150,48 @@ export function m365Snapshot(
   }
   for (const tenant of snapshot.values()) tenant.workloads.sort((a, b) => a.workload - b.workload);
   return snapshot;
+}
+
+/**
+ * Every tenant's Microsoft 365 facts in month `m` as columns: the same judgements as
+ * {@link addWorkload}, entry by entry in the same order (so the totals add up alike), plus
+ * whether some workload deploys at the SMB floor.
+ */
+export function m365Columns(
+  monthly: M365Monthly | null,
+  m: number,
+  tenants: number,
+  rules: Rules
+): Omit<MonthColumns, "ttm"> {
+  const columns = {
+    m365: new Uint8Array(tenants),
+    band: { enterprise: new Uint8Array(tenants), smb: new Uint8Array(tenants) },
+    deployment: { enterprise: new Uint8Array(tenants), smb: new Uint8Array(tenants) },
+    floorDeployment: new Uint8Array(tenants),
+    activePaidTotal: new Float64Array(tenants),
+  };
+  if (!monthly) return columns;
+  const { from, starts, order } = monthIndex(monthly);
+  const k = m - from;
+  if (k < 0 || k >= starts.length - 1) return columns;
+  const floor = smbFloor(rules);
+  const end = starts[k + 1] as number;
+  for (let i = starts[k] as number; i < end; i++) {
+    const e = order[i] as number;
+    const t = monthly.tenant[e] as number;
+    const paid = monthly.paid[e] as number;
+    const activePaid = Math.min(monthly.active[e] as number, paid);
+    const enough = activeEnough(paid, activePaid, rules);
+    columns.m365[t] = 1;
+    columns.activePaidTotal[t] = (columns.activePaidTotal[t] as number) + activePaid;
+    for (const track of ["enterprise", "smb"] as const)
+      if (inBand(paid, rules.m365PaidBands[track])) {
+        columns.band[track][t] = 1;
+        if (enough) columns.deployment[track][t] = 1;
+      }
+    if (enough && inBand(paid, floor)) columns.floorDeployment[t] = 1;
+  }
+  return columns;
 }
 
 /** The snapshots at the as-of month and a year earlier. */

@@ -1,8 +1,9 @@
 import { azureTtm } from "./azure-metrics";
 import { evaluateCertifications, MatchedCert, SkillingInput } from "./certifications";
 import { formatMonth, lastDayOfMonth } from "./calendar";
-import { TenantM365Month, m365Snapshots } from "./m365-metrics";
+import { m365Columns, TenantM365Month, m365Snapshots } from "./m365-metrics";
 import { SIDED_METRICS, skilling, TenantYear } from "./metrics";
+import { YearColumns } from "./metrics/facts";
 import { Side, SidedMetricModule } from "./metrics/types";
 import { clampThirds, pointsOf, Thirds, thirdsOf } from "./points";
 import { Rules, Track, TRACKS } from "./rules/types";
@@ -123,6 +124,40 @@ export function addTenant(totals: Totals, y: TenantYear, rules: Rules, sign: 1 |
   }
 }
 
+/** Every tenant's facts at month `m` and a year earlier as columns, under a rules view. */
+export function yearColumns(view: RulesView, tenants: number, m: number): YearColumns {
+  const rules = view.rules;
+  const ttm = view.azure ? azureTtm(view.azure, m, rules) : null;
+  const previous = m - rules.compareMonthsBack;
+  return {
+    tenants,
+    azure: ttm?.seen ?? new Uint8Array(tenants),
+    at: [
+      { ttm: ttm?.now ?? new Float64Array(tenants), ...m365Columns(view.m365, m, tenants, rules) },
+      {
+        ttm: ttm?.previous ?? new Float64Array(tenants),
+        ...m365Columns(view.m365, previous, tenants, rules),
+      },
+    ],
+  };
+}
+
+/** Every side's totals from column facts (equal to {@link tally} of the same tenants' years). */
+export function columnTotals(y: YearColumns, rules: Rules): Totals {
+  const totals: Totals = new Map();
+  for (const metric of SIDED_METRICS) {
+    const side = (s: Side): Record<Track, [number, number]> => ({
+      enterprise: [
+        metric.total(y, s, "enterprise", 0, rules),
+        metric.total(y, s, "enterprise", 1, rules),
+      ],
+      smb: [metric.total(y, s, "smb", 0, rules), metric.total(y, s, "smb", 1, rules)],
+    });
+    totals.set(metric, { azure: side("azure"), m365: side("m365") });
+  }
+  return totals;
+}
+
 /** Every side's totals over all tenants. */
 export function tally(years: readonly TenantYear[], rules: Rules): Totals {
   const totals: Totals = new Map();
@@ -195,19 +230,14 @@ export function trackResult(
   };
 }
 
-/**
- * Scores month `m` under a rules view: both tracks, with the facts behind them.
- * @param certs the certification rows matched under the view's rules
- */
-export function scoreMonth(
+/** A month's score from its side totals and certifications. */
+function scoreOf(
   view: RulesView,
-  tenants: number,
+  totals: Totals,
   certs: readonly MatchedCert[],
   m: number
-): MonthDetail {
+): { score: MonthScore; skill: SkillingInput } {
   const rules = view.rules;
-  const years = tenantYears(view, tenants, m);
-  const totals = tally(years, rules);
   const skill = evaluateCertifications(certs, lastDayOfMonth(m));
   const present = { azure: view.azure !== null, m365: view.m365 !== null };
   const tracks: Record<Track, TrackResult> = {
@@ -224,7 +254,38 @@ export function scoreMonth(
       total: tracks[best].total,
       qualified: tracks[best].qualified,
     },
-    years,
     skill,
   };
+}
+
+/**
+ * Scores month `m` under a rules view: both tracks, with the facts behind them.
+ * @param certs the certification rows matched under the view's rules
+ */
+export function scoreMonth(
+  view: RulesView,
+  tenants: number,
+  certs: readonly MatchedCert[],
+  m: number
+): MonthDetail {
+  const { score, skill } = scoreOf(
+    view,
+    columnTotals(yearColumns(view, tenants, m), view.rules),
+    certs,
+    m
+  );
+  return { score, years: tenantYears(view, tenants, m), skill };
+}
+
+/**
+ * The score of month `m` alone (no facts per tenant kept): what the history and the forecast
+ * show. Equal to `scoreMonth(…).score`.
+ */
+export function monthScore(
+  view: RulesView,
+  tenants: number,
+  certs: readonly MatchedCert[],
+  m: number
+): MonthScore {
+  return scoreOf(view, columnTotals(yearColumns(view, tenants, m), view.rules), certs, m).score;
 }

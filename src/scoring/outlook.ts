@@ -7,7 +7,7 @@ import { deployments, netCustomerAdds } from "./metrics";
 import { formatUsd, fromMicro } from "./money";
 import { formatPoints } from "./points";
 import { TenantRegistry } from "./tenants";
-import { MonthDetail, MonthScore, scoreMonth } from "./month-score";
+import { MonthDetail, MonthScore, monthScore, scoreMonth } from "./month-score";
 import { rulesFor } from "./rules";
 import { Rules, Track } from "./rules/types";
 import { RulesView } from "./rules-view";
@@ -106,8 +106,8 @@ export function flatView(view: RulesView, asOf: number, ahead: number): RulesVie
 }
 
 /**
- * The month scores of `HISTORY_MONTHS` months ending at `asOf`, oldest first (the scores only:
- * each month's tenant facts are let go as soon as it is scored, which keeps memory flat).
+ * The month scores of `HISTORY_MONTHS` months ending at `asOf`, oldest first (the scores only,
+ * tallied from column facts: no object per tenant, which keeps time and memory flat).
  */
 export function scoreHistory(
   context: ScoringContext,
@@ -116,13 +116,13 @@ export function scoreHistory(
 ): MonthScore[] {
   const out: MonthScore[] = [];
   for (let m = asOf - HISTORY_MONTHS + 1; m <= asOf; m++)
-    out.push(context.month(rulesFor(m, chosen).rules, m).score);
+    out.push(context.score(rulesFor(m, chosen).rules, m));
   return out;
 }
 
 /**
  * The month scores of the `FORECAST_MONTHS` months after `asOf` under a flat run-rate, and the
- * detail of the first month `keep` accepts (the others' tenant facts are let go at once).
+ * detail of the first month `keep` accepts (only that month is scored again with its facts).
  */
 export function scoreForecast(
   context: ScoringContext,
@@ -137,9 +137,11 @@ export function scoreForecast(
     const rules = rulesFor(m, chosen).rules;
     let view = views.get(rules.id);
     if (!view) views.set(rules.id, (view = flatView(context.view(rules), asOf, FORECAST_MONTHS)));
-    const detail = scoreMonth(view, context.parsed.tenants.size, context.matched(rules), m);
-    scores.push(detail.score);
-    if (!kept && keep(detail.score)) kept = detail;
+    const tenants = context.parsed.tenants.size;
+    const score = monthScore(view, tenants, context.matched(rules), m);
+    scores.push(score);
+    // Only the first month kept needs its facts per tenant (for the risk drivers).
+    if (!kept && keep(score)) kept = scoreMonth(view, tenants, context.matched(rules), m);
   }
   return { scores, kept };
 }

@@ -5,7 +5,7 @@ import { compareRules, RulesComparison, VersionRun } from "./comparison";
 import { CustomerExplanation, explainCustomers } from "./explain-customers";
 import { TableKind } from "./headers";
 import { Issue, RowCounts } from "./issues";
-import { MonthDetail, MonthScore, scoreMonth } from "./month-score";
+import { MonthDetail, MonthScore, monthScore, scoreMonth } from "./month-score";
 import { Inputs, parseInputs, ParsedInputs } from "./parse-inputs";
 import { rulesFor, RULES_VERSIONS } from "./rules";
 import { Rules } from "./rules/types";
@@ -102,9 +102,14 @@ export class ScoringContext {
     return matched;
   }
 
-  /** The score of month `m` under `rules`. */
+  /** The score of month `m` under `rules`, with the facts behind it. */
   month(rules: Rules, m: number): MonthDetail {
     return scoreMonth(this.view(rules), this.parsed.tenants.size, this.matched(rules), m);
+  }
+
+  /** The score alone of month `m` under `rules` (see {@link monthScore}). */
+  score(rules: Rules, m: number): MonthScore {
+    return monthScore(this.view(rules), this.parsed.tenants.size, this.matched(rules), m);
   }
 }
 

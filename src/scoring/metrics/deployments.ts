@@ -1,5 +1,6 @@
 import { describeBand, inBand } from "../bands";
 import { TRACK_LABEL } from "../labels";
+import { activeEnough, smbFloor } from "../m365-metrics";
 import { formatUsd } from "../money";
 import { clampThirds, thirdsOf } from "../points";
 import { Rules, Track } from "../rules/types";
@@ -10,7 +11,9 @@ import {
   ONE,
   ONE_STICKY,
   stickyAzure,
+  stickyAzureAt,
   stickyM365,
+  stickyM365At,
   TenantYear,
   Which,
 } from "./facts";
@@ -34,14 +37,33 @@ export const deployments: SidedMetricModule = {
     if (t.m365[which]?.deployment[track]) return ONE;
     if (track !== "smb" || which !== 0 || !stickyM365(t, rules)) return NONE;
     // A tenant kept in SMB deploys with any eligible workload of at least the SMB minimum size.
-    const smb = rules.m365PaidBands.smb;
-    const floor = { ...smb, max: undefined };
-    const share = rules.deployments.m365ActiveShare;
+    const floor = smbFloor(rules);
     return (t.m365[0]?.workloads ?? []).some(
-      (w) => inBand(w.paid, floor) && w.activePaid * share.denominator >= w.paid * share.numerator
+      (w) => inBand(w.paid, floor) && activeEnough(w.paid, w.activePaid, rules)
     )
       ? ONE_STICKY
       : NONE;
+  },
+
+  total(y, side, track, which, rules) {
+    const f = y.at[which];
+    const sticky = track === "smb" && which === 0;
+    let sum = 0;
+    if (side === "azure") {
+      const bands = rules.deployments.azureTtmUsd;
+      for (let t = 0; t < y.tenants; t++)
+        if (
+          (y.azure[t] === 1 && inUsdBand(f.ttm[t], bands[track])) ||
+          (sticky && stickyAzureAt(y, t, bands, rules))
+        )
+          sum += 1;
+      return sum;
+    }
+    const deployed = f.deployment[track];
+    const floor = y.at[0].floorDeployment;
+    for (let t = 0; t < y.tenants; t++)
+      if (deployed[t] === 1 || (sticky && floor[t] === 1 && stickyM365At(y, t, rules))) sum += 1;
+    return sum;
   },
 
   sidePoints(current, previous, _side, _track, rules) {

@@ -3,7 +3,16 @@ import { TRACK_LABEL } from "../labels";
 import { formatUsd, MICRO_PER_USD } from "../money";
 import { clampThirds, thirdsOf } from "../points";
 import { Rules, Track } from "../rules/types";
-import { Contribution, NONE, ONE, ONE_STICKY, stickyM365, TenantYear, Which } from "./facts";
+import {
+  Contribution,
+  NONE,
+  ONE,
+  ONE_STICKY,
+  stickyM365,
+  stickyM365At,
+  TenantYear,
+  Which,
+} from "./facts";
 import { Side, SidedMetricModule } from "./types";
 
 /**
@@ -24,6 +33,22 @@ export const netCustomerAdds: SidedMetricModule = {
     }
     if (t.m365[which]?.band[track]) return ONE;
     return track === "smb" && which === 0 && stickyM365(t, rules) ? ONE_STICKY : NONE;
+  },
+
+  total(y, side, track, which, rules) {
+    const f = y.at[which];
+    let sum = 0;
+    if (side === "azure") {
+      const min = rules.netCustomerAdds.azureMinTtmUsd * MICRO_PER_USD;
+      for (let t = 0; t < y.tenants; t++)
+        if (y.azure[t] === 1 && (f.ttm[t] as number) >= min) sum += 1;
+      return sum;
+    }
+    const band = f.band[track];
+    const sticky = track === "smb" && which === 0;
+    for (let t = 0; t < y.tenants; t++)
+      if (band[t] === 1 || (sticky && stickyM365At(y, t, rules))) sum += 1;
+    return sum;
   },
 
   sidePoints(current, previous, _side, track, rules) {

@@ -1,6 +1,6 @@
 import { Thirds } from "../points";
 import { Rules, Track } from "../rules/types";
-import { Contribution, TenantYear, Which } from "./facts";
+import { Contribution, TenantYear, Which, YearColumns } from "./facts";
 
 /** The two sides of a metric. */
 export type Side = "azure" | "m365";
@@ -14,6 +14,12 @@ export interface SidedMetricModule {
   label: string;
   /** What a tenant adds to a side on a track at `which` (a count of 1, or an amount). */
   contribution(t: TenantYear, side: Side, track: Track, which: Which, rules: Rules): Contribution;
+  /**
+   * A side's total over every tenant at `which`, from column facts: the same rule as
+   * {@link contribution}, summed in tenant order (a property test holds the two equal). Months
+   * scored only for their totals use it: no object per tenant.
+   */
+  total(y: YearColumns, side: Side, track: Track, which: Which, rules: Rules): number;
   /** A side's points (thirds, floored at 0 and capped) from its totals now and a year earlier. */
   sidePoints(current: number, previous: number, side: Side, track: Track, rules: Rules): Thirds;
   /** A side's total as shown (the Azure usage total is summed in micro-dollars, shown in USD). */

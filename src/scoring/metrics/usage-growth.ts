@@ -9,7 +9,9 @@ import {
   inUsdBand,
   NONE,
   stickyAzure,
+  stickyAzureAt,
   stickyM365,
+  stickyM365At,
   TenantYear,
   Which,
 } from "./facts";
@@ -40,6 +42,29 @@ export const usageGrowth: SidedMetricModule = {
     return track === "smb" && which === 0 && stickyM365(t, rules)
       ? amount(m.activePaidTotal, true)
       : NONE;
+  },
+
+  total(y, side, track, which, rules) {
+    const f = y.at[which];
+    const sticky = track === "smb" && which === 0;
+    let sum = 0;
+    if (side === "azure") {
+      const bands = rules.usageGrowth.azureTtmUsd;
+      for (let t = 0; t < y.tenants; t++) {
+        if (y.azure[t] !== 1) continue;
+        const ttm = f.ttm[t] as number;
+        if (inUsdBand(ttm, bands[track]) || (sticky && stickyAzureAt(y, t, bands, rules)))
+          sum += ttm;
+      }
+      return sum;
+    }
+    const band = f.band[track];
+    for (let t = 0; t < y.tenants; t++) {
+      if (f.m365[t] !== 1) continue;
+      if (band[t] === 1 || (sticky && stickyM365At(y, t, rules)))
+        sum += f.activePaidTotal[t] as number;
+    }
+    return sum;
   },
 
   sidePoints(current, previous, side, track, rules) {
