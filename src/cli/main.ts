@@ -12,13 +12,17 @@ import { TableKind } from "../scoring/headers";
 import { terminalSummary } from "../report/terminal-summary";
 import { parseScoreArgs, ScoreArgs, UsageError, USAGE } from "./args";
 import { readCsvTable } from "./csv-reader";
+import { jsonPieces } from "./json-pieces";
 import { defaultOutPath, writeScorecardFile } from "./scorecard-file";
 import { readWorkbook } from "./xlsx/read-workbook";
 import { ProgressReporter, rowsText, SILENT } from "./progress";
 
 /** Where the command line writes. */
 export interface Io {
+  /** Writes a line. */
   out: (text: string) => void;
+  /** Writes text as it is (no line end); when given, `--json` is written through it in pieces. */
+  write?: (text: string) => void;
   err: (text: string) => void;
   /** Progress while the work runs (a terminal's stderr; silent otherwise). */
   progress?: ProgressReporter;
@@ -79,6 +83,25 @@ function rulesId(args: ScoreArgs): string | undefined {
   return args.rules;
 }
 
+/** The score as JSON: in pieces where the output takes them (never the whole text at once). */
+function writeJson(result: ScoreResult, io: Io): void {
+  const write = io.write;
+  if (!write) {
+    io.out(JSON.stringify(result, null, 2));
+    return;
+  }
+  // About a megabyte per write: few system calls, and little text held at a time.
+  let batch = "";
+  for (const piece of jsonPieces(result)) {
+    batch += piece;
+    if (batch.length >= 1 << 20) {
+      write(batch);
+      batch = "";
+    }
+  }
+  write(`${batch}\n`);
+}
+
 /** Runs `security-pcs score …` and returns the exit code. */
 async function score(argv: readonly string[], io: Io): Promise<number> {
   const args = parseScoreArgs(argv);
@@ -104,7 +127,7 @@ async function score(argv: readonly string[], io: Io): Promise<number> {
       ownSheets,
     });
   progress.done();
-  if (args.json) io.out(JSON.stringify(result, null, 2));
+  if (args.json) writeJson(result, io);
   else {
     io.out(terminalSummary(result));
     if (outPath)

@@ -12,6 +12,7 @@ for (const stream of [process.stdout, process.stderr])
 
 main(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
+  write: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(`${text}\n`),
   progress: terminalProgress(process.stderr),
 }).then(
