@@ -159,16 +159,86 @@ function m365Warnings(
   });
 }
 
-/** Reads the parsed inputs under one rules version over `window`. */
-export function rulesView(parsed: ParsedInputs, rules: Rules, window: MonthWindow): RulesView {
+function sameValues(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** True when `a` and `b` group the counted categories into services alike (one to one). */
+function sameServiceGroups(a: AzureClasses, b: AzureClasses): boolean {
+  const forth = new Map<number, number>();
+  const back = new Map<number, number>();
+  for (let c = 0; c < a.reason.length; c++) {
+    if (a.reason[c] !== 0) continue;
+    const x = a.service[c] as number;
+    const y = b.service[c] as number;
+    if ((forth.get(x) ?? y) !== y || (back.get(y) ?? x) !== x) return false;
+    forth.set(x, y);
+    back.set(y, x);
+  }
+  return true;
+}
+
+/**
+ * True when `rules` reads every category of the tables as `other` does for the building blocks:
+ * the same outcome, association type and offer, services grouped alike, the same workloads. The
+ * monthly aggregates, row outcomes and excluded rows are then equal, so the view takes `other`'s
+ * instead of reading a million rows again (a rules version usually differs from the previous one
+ * in products the data does not have).
+ */
+function aggregatesAlike(
+  other: RulesView,
+  rules: Rules,
+  span: MonthWindow,
+  azure: readonly AzureClasses[],
+  m365: readonly M365Classes[]
+): boolean {
+  const { from, to } = other.window;
+  return (
+    from === span.from &&
+    to === span.to &&
+    other.rules.azureAssociations.length === rules.azureAssociations.length &&
+    other.rules.m365Associations.length === rules.m365Associations.length &&
+    azure.every((cls, k) => {
+      const prior = other.azureClasses[k] as AzureClasses;
+      return (
+        sameValues(cls.reason, prior.reason) &&
+        sameValues(cls.type, prior.type) &&
+        sameValues(cls.offer, prior.offer) &&
+        sameServiceGroups(cls, prior)
+      );
+    }) &&
+    m365.every((cls, k) => {
+      const prior = other.m365Classes[k] as M365Classes;
+      return (
+        sameValues(cls.reason, prior.reason) &&
+        sameValues(cls.type, prior.type) &&
+        sameValues(cls.workload, prior.workload)
+      );
+    })
+  );
+}
+
+/** The building blocks of a view: monthly aggregates, row outcomes, rows not counted per tenant. */
+type Aggregates = Pick<
+  RulesView,
+  "azure" | "m365" | "azureCounts" | "m365Counts" | "excludedByTenant"
+>;
+
+function aggregate(
+  parsed: ParsedInputs,
+  rules: Rules,
+  window: MonthWindow,
+  azureClasses: AzureClasses[],
+  m365Classes: M365Classes[]
+): Aggregates {
   const tenants = parsed.tenants.size;
   const excludedByTenant = new Int32Array(tenants);
   for (const table of [...parsed.azure, ...parsed.m365])
     table.duplicatesByTenant.forEach(
       (n, t) => (excludedByTenant[t] = (excludedByTenant[t] ?? 0) + n)
     );
-  const azureClasses = parsed.azure.map((t) => classifyAzure(t, rules));
-  const m365Classes = parsed.m365.map((t) => classifyM365(t, rules));
   const azure =
     parsed.azure.length > 0
       ? aggregateAzure(
@@ -191,24 +261,56 @@ export function rulesView(parsed: ParsedInputs, rules: Rules, window: MonthWindo
           excludedByTenant
         )
       : null;
-  const issues = new Map<string, Issue[]>();
-  azureWarnings(parsed, azureClasses, issues);
-  m365Warnings(parsed, m365Classes, issues, rules);
   const counts = (
     tables: { counts: RowCounts }[],
     outcomes: VersionOutcomes[] | undefined
   ): RowCounts[] =>
     tables.map((t, k) => rowCounts(t.counts, outcomes?.[k] ?? { counted: 0, notEligible: {} }));
   return {
-    rules,
-    window,
     azure: azure?.monthly ?? null,
     m365: m365?.monthly ?? null,
-    azureClasses,
-    m365Classes,
     azureCounts: counts(parsed.azure, azure?.outcomes),
     m365Counts: counts(parsed.m365, m365?.outcomes),
     excludedByTenant,
+  };
+}
+
+/**
+ * Reads the parsed inputs under one rules version over `window`.
+ * @param others views of the same inputs under other versions: where one reads the tables alike
+ *   (see `aggregatesAlike`), its building blocks are taken rather than computed again
+ */
+export function rulesView(
+  parsed: ParsedInputs,
+  rules: Rules,
+  window: MonthWindow,
+  others: readonly RulesView[] = []
+): RulesView {
+  const azureClasses = parsed.azure.map((t) => classifyAzure(t, rules));
+  const m365Classes = parsed.m365.map((t) => classifyM365(t, rules));
+  const alike = others.find((o) => aggregatesAlike(o, rules, window, azureClasses, m365Classes));
+  const blocks: Aggregates = alike
+    ? {
+        azure: alike.azure,
+        m365: alike.m365,
+        azureCounts: alike.azureCounts.map((c) => ({ ...c, notEligible: { ...c.notEligible } })),
+        m365Counts: alike.m365Counts.map((c) => ({ ...c, notEligible: { ...c.notEligible } })),
+        excludedByTenant: alike.excludedByTenant,
+      }
+    : aggregate(parsed, rules, window, azureClasses, m365Classes);
+  const issues = new Map<string, Issue[]>();
+  azureWarnings(parsed, azureClasses, issues);
+  m365Warnings(parsed, m365Classes, issues, rules);
+  return {
+    rules,
+    window,
+    azure: blocks.azure,
+    m365: blocks.m365,
+    azureClasses,
+    m365Classes,
+    azureCounts: blocks.azureCounts,
+    m365Counts: blocks.m365Counts,
+    excludedByTenant: blocks.excludedByTenant,
     issues,
   };
 }

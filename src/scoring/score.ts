@@ -88,7 +88,10 @@ export class ScoringContext {
   /** The inputs as `rules` read them. */
   view(rules: Rules): RulesView {
     let view = this.views.get(rules.id);
-    if (!view) this.views.set(rules.id, (view = rulesView(this.parsed, rules, this.window)));
+    if (!view) {
+      view = rulesView(this.parsed, rules, this.window, [...this.views.values()]);
+      this.views.set(rules.id, view);
+    }
     return view;
   }
 
