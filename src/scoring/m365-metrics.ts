@@ -175,6 +175,14 @@ export function m365Columns(
   const k = m - from;
   if (k < 0 || k >= starts.length - 1) return columns;
   const floor = smbFloor(rules);
+  const { enterprise, smb } = rules.m365PaidBands;
+  const { m365, activePaidTotal, floorDeployment } = columns;
+  const [bandE, bandS, deployE, deployS] = [
+    columns.band.enterprise,
+    columns.band.smb,
+    columns.deployment.enterprise,
+    columns.deployment.smb,
+  ];
   const end = starts[k + 1] as number;
   for (let i = starts[k] as number; i < end; i++) {
     const e = order[i] as number;
@@ -182,14 +190,17 @@ export function m365Columns(
     const paid = monthly.paid[e] as number;
     const activePaid = Math.min(monthly.active[e] as number, paid);
     const enough = activeEnough(paid, activePaid, rules);
-    columns.m365[t] = 1;
-    columns.activePaidTotal[t] = (columns.activePaidTotal[t] as number) + activePaid;
-    for (const track of ["enterprise", "smb"] as const)
-      if (inBand(paid, rules.m365PaidBands[track])) {
-        columns.band[track][t] = 1;
-        if (enough) columns.deployment[track][t] = 1;
-      }
-    if (enough && inBand(paid, floor)) columns.floorDeployment[t] = 1;
+    m365[t] = 1;
+    activePaidTotal[t] = (activePaidTotal[t] as number) + activePaid;
+    if (inBand(paid, enterprise)) {
+      bandE[t] = 1;
+      if (enough) deployE[t] = 1;
+    }
+    if (inBand(paid, smb)) {
+      bandS[t] = 1;
+      if (enough) deployS[t] = 1;
+    }
+    if (enough && inBand(paid, floor)) floorDeployment[t] = 1;
   }
   return columns;
 }
