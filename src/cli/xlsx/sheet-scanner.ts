@@ -70,18 +70,40 @@ function textOf(raw: string): string {
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 
-/** An element's name and the attributes this reader uses. */
+/**
+ * An element's name and where the attributes this reader uses lie in the text (`-1` when absent):
+ * the values are sliced only when read, and one scratch object serves every tag (a sheet has
+ * millions).
+ */
 interface OpenTag {
   name: string;
-  r: string | undefined;
-  t: string | undefined;
+  rStart: number;
+  rEnd: number;
+  tStart: number;
+  tEnd: number;
   selfClosing: boolean;
   /** Index just past the tag's `>`. */
   end: number;
 }
 
+const scratchTag: OpenTag = {
+  name: "",
+  rStart: -1,
+  rEnd: -1,
+  tStart: -1,
+  tEnd: -1,
+  selfClosing: false,
+  end: 0,
+};
+
+/** An attribute's value as XML reads it (references decoded). */
+function attribute(s: string, start: number, end: number): string {
+  return decodeEntities(s.slice(start, end));
+}
+
 /**
- * Reads an open tag starting at `lt` (`s[lt] === "<"`); null when `s` ends inside it.
+ * Reads an open tag starting at `lt` (`s[lt] === "<"`) into the scratch tag; null when `s` ends
+ * inside it.
  * @throws SheetSyntaxError for an attribute without `=` and a quoted value
  */
 function openTagAt(s: string, lt: number): OpenTag | null {
@@ -93,35 +115,67 @@ function openTagAt(s: string, lt: number): OpenTag | null {
     i++;
   }
   if (i >= n) return null;
-  const name = s.slice(lt + 1, i);
-  if (name === "") throw new SheetSyntaxError("a tag has no name");
-  let r: string | undefined;
-  let t: string | undefined;
+  if (i === lt + 1) throw new SheetSyntaxError("a tag has no name");
+  const tag = scratchTag;
+  tag.name = s.slice(lt + 1, i);
+  tag.rStart = tag.rEnd = tag.tStart = tag.tEnd = -1;
   for (;;) {
     while (i < n && isSpace(s.charCodeAt(i))) i++;
     if (i >= n) return null;
     const c = s.charCodeAt(i);
-    if (c === 62) return { name, r, t, selfClosing: false, end: i + 1 };
+    if (c === 62) {
+      tag.selfClosing = false;
+      tag.end = i + 1;
+      return tag;
+    }
     if (c === 47) {
       if (i + 1 >= n) return null;
-      if (s.charCodeAt(i + 1) !== 62) throw new SheetSyntaxError(`<${name}> has a stray "/"`);
-      return { name, r, t, selfClosing: true, end: i + 2 };
+      if (s.charCodeAt(i + 1) !== 62) throw new SheetSyntaxError(`<${tag.name}> has a stray "/"`);
+      tag.selfClosing = true;
+      tag.end = i + 2;
+      return tag;
     }
     const eq = s.indexOf("=", i);
     if (eq < 0) return null;
-    const attr = s.slice(i, eq).trim();
+    // The attribute's name, without the spaces XML allows before "=".
+    let nameEnd = eq;
+    while (nameEnd > i && isSpace(s.charCodeAt(nameEnd - 1))) nameEnd--;
     let q = eq + 1;
     while (q < n && isSpace(s.charCodeAt(q))) q++;
     if (q >= n) return null;
     const quote = s.charCodeAt(q);
     if (quote !== 34 && quote !== 39)
-      throw new SheetSyntaxError(`attribute ${attr} of <${name}> has no quoted value`);
+      throw new SheetSyntaxError(
+        `attribute ${s.slice(i, eq).trim()} of <${tag.name}> has no quoted value`
+      );
     const close = s.indexOf(quote === 34 ? '"' : "'", q + 1);
     if (close < 0) return null;
-    if (attr === "r") r = decodeEntities(s.slice(q + 1, close));
-    else if (attr === "t") t = decodeEntities(s.slice(q + 1, close));
+    if (nameEnd - i === 1) {
+      const a = s.charCodeAt(i);
+      if (a === 114 /* r */) {
+        tag.rStart = q + 1;
+        tag.rEnd = close;
+      } else if (a === 116 /* t */) {
+        tag.tStart = q + 1;
+        tag.tEnd = close;
+      }
+    }
     i = close + 1;
   }
+}
+
+/** The 0-based column of the reference `s[start … end)`, read in place when it has no `&`. */
+function columnAt(s: string, start: number, end: number): number {
+  let col = 0;
+  let i = start;
+  for (; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else break;
+  }
+  if (i < end && s.charCodeAt(i) === 38 /* & */) return columnOf(attribute(s, start, end));
+  return i === start ? -1 : col - 1;
 }
 
 /** The local part of an element name (`x:row` → `row`), as SpreadsheetML's elements are matched. */
@@ -215,15 +269,15 @@ export class SheetScanner {
     const name = localName(tag.name);
     switch (name) {
       case "row": {
-        const r = Number(tag.r);
+        const r = tag.rStart < 0 ? NaN : Number(attribute(s, tag.rStart, tag.rEnd));
         this.rowNumber = Number.isFinite(r) && r > 0 ? r : this.rowNumber + 1;
         this.row = [];
         this.col = -1;
         break;
       }
       case "c":
-        this.col = tag.r !== undefined ? columnOf(tag.r) : this.col + 1;
-        this.type = tag.t ?? "n";
+        this.col = tag.rStart >= 0 ? columnAt(s, tag.rStart, tag.rEnd) : this.col + 1;
+        this.type = tag.tStart >= 0 ? attribute(s, tag.tStart, tag.tEnd) : "n";
         this.text = "";
         break;
       case "v":
@@ -244,13 +298,15 @@ export class SheetScanner {
   private closeTag(s: string, lt: number): number {
     const gt = s.indexOf(">", lt);
     if (gt < 0) return -1;
-    const name = s.slice(lt + 2, gt).trimEnd();
     const expected = this.open.pop();
-    if (expected !== name)
+    // Compared in place (no string per closing tag): the name, then only spaces up to ">".
+    if (expected === undefined || !closes(s, lt + 2, gt, expected)) {
+      const name = s.slice(lt + 2, gt).trimEnd();
       throw new SheetSyntaxError(
         expected === undefined ? `</${name}> closes nothing` : `</${name}> closes <${expected}>`
       );
-    this.closed(localName(name));
+    }
+    this.closed(localName(expected));
     return gt + 1;
   }
 
@@ -272,6 +328,13 @@ export class SheetScanner {
         break;
     }
   }
+}
+
+/** True when `s[from … gt)` is `name` followed by nothing but spaces. */
+function closes(s: string, from: number, gt: number, name: string): boolean {
+  if (!s.startsWith(name, from)) return false;
+  for (let i = from + name.length; i < gt; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return from + name.length <= gt;
 }
 
 /** Index just past the next `close` after `lt`, or -1 when `s` ends first. */
