@@ -58,6 +58,8 @@ class Simulator {
     readonly view: RulesView,
     readonly rules: Rules
   ) {
+    // Tallied again from the tenants' facts (not taken from the month's column totals, which are
+    // equal): the simulator takes tenants out and puts them back with the same contributions.
     this.totals = tally(detail.years, rules);
     this.present = { azure: view.azure !== null, m365: view.m365 !== null };
   }

@@ -155,7 +155,7 @@ describe("month totals from column facts", () => {
     );
   });
 
-  it("counts an SMB-floor deployment only for a tenant kept in SMB by stickiness (rules 2026)", () => {
+  it("counts an SMB-floor deployment only for a tenant kept in SMB by stickiness ([decision] §8.4 'previous year' is M-12; [decision] §4.3 per workload)", () => {
     // 400 paid, 60 active (15%) now: Enterprise-size; 100 paid a year earlier: SMB-size.
     const blocks: Blocks = {
       tenants: 1,

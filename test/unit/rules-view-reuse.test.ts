@@ -105,7 +105,7 @@ describe("a rules view built beside another version's", () => {
     expect(built).toBeGreaterThan(20);
   });
 
-  it("aggregates again when one version groups two services the other keeps apart", () => {
+  it("aggregates again when one version groups two services the other keeps apart ([decision] §3 one consumption under several association types: the largest sum; [decision] Defender for Cloud keeps its former names)", () => {
     // Azure Defender and Security Center: two services in 2025, one (Defender for Cloud) in 2026.
     // One customer reported under two association types, each carrying one of them: apart, each
     // group counts its own largest source ($200); grouped, the largest source counts ($100).
