@@ -5,6 +5,7 @@ import { skilling, TenantYear, usageGrowth } from "./metrics";
 import { Side } from "./metrics/types";
 import { formatUsd, fromMicro, MICRO_PER_USD } from "./money";
 import { addTenant, MonthDetail, tally, Totals, trackResult, TrackResult } from "./month-score";
+import { Nearest } from "./nearest";
 import { ParsedInputs } from "./parse-inputs";
 import { formatPoints, pointsOf, Thirds, thirdsOf } from "./points";
 import { Band, Rules, Track, TRACKS } from "./rules/types";
@@ -160,15 +161,16 @@ function azureWins(
   const years = sim.detail.years;
   const wins: PlanWin[] = [];
   for (const { band, what } of thresholds) {
-    const near: { t: number; needed: number }[] = [];
+    const near = new Nearest<{ t: number; needed: number }>(NEAREST);
     years.forEach((y, t) => {
       const now = y.ttm[0];
       if (now === undefined) return;
-      const needed = toEnter(now, band, cent);
-      if (needed !== null) near.push({ t, needed: Math.ceil(needed / cent) * cent });
+      const entering = toEnter(now, band, cent);
+      if (entering === null) return;
+      const needed = Math.ceil(entering / cent) * cent;
+      near.offer(needed, () => ({ t, needed }));
     });
-    near.sort((a, b) => a.needed - b.needed);
-    for (const { t, needed } of near.slice(0, NEAREST)) {
+    for (const { t, needed } of near.list()) {
       const y = years[t] as TenantYear;
       const now = y.ttm[0] as number;
       const changed = sim.withTenant(track, t, { ...y, ttm: [now + needed, y.ttm[1]] });
@@ -199,22 +201,22 @@ function m365Wins(
   const share = rules.deployments.m365ActiveShare;
   const years = sim.detail.years;
   type Near = { t: number; w: number; needed: number; kind: "paid" | "active" };
-  const near: Record<"paid" | "active", Near[]> = { paid: [], active: [] };
+  const near = { paid: new Nearest<Near>(NEAREST), active: new Nearest<Near>(NEAREST) };
   years.forEach((y, t) => {
     const now = y.m365[0];
     if (!now) return;
     now.workloads.forEach((w, k) => {
       const paid = toEnter(w.paid, band, 1);
-      if (paid !== null) near.paid.push({ t, w: k, needed: paid, kind: "paid" });
+      if (paid !== null) near.paid.offer(paid, () => ({ t, w: k, needed: paid, kind: "paid" }));
       const target = Math.ceil((w.paid * share.numerator) / share.denominator);
+      const active = target - w.activePaid;
       if (w.activePaid < target && w.paid > 0)
-        near.active.push({ t, w: k, needed: target - w.activePaid, kind: "active" });
+        near.active.offer(active, () => ({ t, w: k, needed: active, kind: "active" }));
     });
   });
   const wins: PlanWin[] = [];
-  for (const list of [near.paid, near.active]) {
-    list.sort((a, b) => a.needed - b.needed);
-    for (const { t, w, needed, kind } of list.slice(0, NEAREST)) {
+  for (const nearest of [near.paid, near.active]) {
+    for (const { t, w, needed, kind } of nearest.list()) {
       const y = years[t] as TenantYear;
       const month = y.m365[0];
       if (!month) continue;
