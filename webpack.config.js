@@ -78,7 +78,11 @@ module.exports = async (env, argv) => {
     name: "cli",
     target: "node",
     devtool: false,
-    entry: { "cli/security-pcs": "./src/cli/security-pcs.ts", "bench/bench": "./bench/bench.ts" },
+    entry: {
+      "cli/security-pcs": "./src/cli/security-pcs.ts",
+      "cli/csv-part": "./src/cli/csv-part-worker.ts",
+      "bench/bench": "./bench/bench.ts",
+    },
     output: { path: dist, filename: "[name].js", clean: false },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [tsRule] },

@@ -53,6 +53,21 @@ export class ByteDictionary {
     }
   }
 
+  /** The buffer holding every value's bytes (valid until the next value is added). */
+  get store(): Uint8Array {
+    return this.bytes;
+  }
+
+  /** Where a value's bytes start in {@link store}. */
+  offsetOf(id: number): number {
+    return this.spans[2 * id] as number;
+  }
+
+  /** How many bytes a value has. */
+  lengthOf(id: number): number {
+    return this.spans[2 * id + 1] as number;
+  }
+
   /** The bytes of a value (a view: copy it to keep it). */
   valueBytes(id: number): Uint8Array {
     const at = this.spans[2 * id] as number;

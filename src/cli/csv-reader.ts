@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync } from "fs";
-import { Cell, DecimalMark, isBlankNumeric, isBlankText, parseNumber } from "../scoring/cells";
-import { FindOptions, findTable } from "../scoring/find-table";
+import { Cell, DecimalMark, isBlankText, parseNumber } from "../scoring/cells";
+import { FindOptions, FoundTable, findTable } from "../scoring/find-table";
 import { AzureTable, SharedRegistries } from "../scoring/parse-azure";
 import { CertTable } from "../scoring/parse-certs";
 import { parserFor } from "../scoring/parse-inputs";
@@ -18,6 +18,8 @@ import {
   SEMICOLON,
 } from "./csv-format";
 import { CsvRecord, scanRecords } from "./csv-records";
+import { PartBlock, PartRequest, PartRunner } from "./csv-split";
+import { blankBytes, fieldText, plainNumber } from "./field-bytes";
 
 /**
  * Reading a CSV file as a stream of bytes into a table parser: the file is never held whole,
@@ -25,8 +27,6 @@ import { CsvRecord, scanRecords } from "./csv-records";
  */
 
 const CHUNK = 4 << 20;
-const utf8 = new TextDecoder("utf-8", { fatal: true });
-const windows1252 = new TextDecoder("windows-1252");
 
 /** The file's bytes as UTF-8, chunk by chunk (UTF-16 files are re-encoded on the way). */
 class ByteSource {
@@ -34,15 +34,19 @@ class ByteSource {
   private readonly decoder: TextDecoder | null;
   private readonly raw = new Uint8Array(CHUNK);
   private done = false;
+  /** The file offset read next. */
+  private position: number;
 
+  /** @param from a file offset to start at (UTF-8 files only; the byte order mark otherwise) */
   constructor(
     readonly path: string,
     readonly encoding: Encoding,
-    bom: number
+    bom: number,
+    from = bom
   ) {
     this.fd = openSync(path, "r");
     this.decoder = encoding === "utf-8" ? null : new TextDecoder(encoding);
-    if (bom > 0) readSync(this.fd, new Uint8Array(bom), 0, bom, null);
+    this.position = encoding === "utf-8" ? from : bom;
   }
 
   /**
@@ -52,11 +56,13 @@ class ByteSource {
   read(into: Uint8Array, at: number): { bytes: Uint8Array; n: number; final: boolean } {
     if (this.done) return { bytes: into, n: 0, final: true };
     if (!this.decoder) {
-      const n = readSync(this.fd, into, at, into.length - at, null);
+      const n = readSync(this.fd, into, at, into.length - at, this.position);
+      this.position += n;
       if (n === 0) this.done = true;
       return { bytes: into, n, final: n === 0 };
     }
-    const n = readSync(this.fd, this.raw, 0, Math.max(4, (into.length - at) >> 2), null);
+    const n = readSync(this.fd, this.raw, 0, Math.max(4, (into.length - at) >> 2), this.position);
+    this.position += n;
     if (n === 0) this.done = true;
     const text = this.decoder.decode(this.raw.subarray(0, n), { stream: n > 0 });
     const encoded = Buffer.from(text, "utf8");
@@ -75,18 +81,22 @@ class ByteSource {
 }
 
 /**
- * Calls `onRecord` for every record of the file in order, with the record's fields; stops early
- * when it returns false.
+ * Calls `onRecord` for every record of the file in order, with the record's fields and the file
+ * offset just past it (meaningful in UTF-8 files); stops early when it returns false.
+ * @param from the file offset of a record to start at (UTF-8 files only)
  */
 function eachRecord(
   path: string,
   format: CsvFormat,
   record: CsvRecord,
-  onRecord: () => boolean | void
+  onRecord: (end: number) => boolean | void,
+  from = format.bom
 ): void {
-  const source = new ByteSource(path, format.encoding, format.bom);
+  const source = new ByteSource(path, format.encoding, format.bom, from);
   try {
     let buf: Uint8Array = new Uint8Array(CHUNK);
+    // The file offset of buf[0].
+    let base = from;
     let have = 0;
     let stop = false;
     for (;;) {
@@ -94,7 +104,7 @@ function eachRecord(
       buf = bytes;
       const end = have + n;
       const next = scanRecords(buf, 0, end, final, format.delimiter, record, () => {
-        if (onRecord() === false) {
+        if (onRecord(base + record.next) === false) {
           stop = true;
           return false;
         }
@@ -102,6 +112,7 @@ function eachRecord(
       if (stop || final) return;
       // Keep the incomplete record; a record longer than the buffer makes the buffer grow.
       buf.copyWithin(0, next, end);
+      base += next;
       have = end - next;
       if (have > buf.length / 2) {
         const grown = new Uint8Array(buf.length * 2);
@@ -120,15 +131,24 @@ export class ByteRowReader implements RowReader {
   private readonly scratch = { bytes: new Uint8Array(256) };
   /** Values that were not valid UTF-8 and were read as Windows-1252. */
   notUtf8 = 0;
+  readonly countNotUtf8 = (): void => {
+    this.notUtf8++;
+  };
 
   constructor(
     private readonly record: CsvRecord,
     readonly mark: DecimalMark
   ) {}
 
-  id(col: number): number {
+  /** The numbers of column `col`'s values (shared with the reader of a part read elsewhere). */
+  dictionary(col: number): ByteDictionary {
     let dict = this.dictionaries[col];
     if (dict === undefined) this.dictionaries[col] = dict = new ByteDictionary();
+    return dict;
+  }
+
+  id(col: number): number {
+    const dict = this.dictionary(col);
     const record = this.record;
     if (col >= record.count) return dict.intern(record.buf, 0, 0);
     if (record.escaped[col] === 0)
@@ -140,75 +160,31 @@ export class ByteRowReader implements RowReader {
   cell(col: number): Cell {
     if (col >= this.record.count) return "";
     const [buf, start, end] = this.record.field(col, this.scratch);
-    return this.decode(buf.subarray(start, end));
-  }
-
-  private decode(bytes: Uint8Array): string {
-    for (let i = 0; i < bytes.length; i++) {
-      if ((bytes[i] as number) >= 0x80) {
-        try {
-          return utf8.decode(bytes);
-        } catch {
-          this.notUtf8++;
-          return windows1252.decode(bytes);
-        }
-      }
-    }
-    // ASCII: every byte is its character.
-    return String.fromCharCode.apply(null, bytes as unknown as number[]);
+    return fieldText(buf.subarray(start, end), this.countNotUtf8);
   }
 
   number(col: number): number {
     if (col >= this.record.count) return NaN;
-    const buf = this.record.buf;
-    const start = this.record.starts[col] as number;
-    const end = this.record.ends[col] as number;
-    // Plain numbers (digits, an optional minus and one decimal mark) are read from the bytes;
-    // anything else (groups, $, parentheses, quotes) goes through the full rules of §1.4.
-    if (this.record.escaped[col] === 0 && end > start) {
-      const separator = this.mark === "point" ? 0x2e : 0x2c;
-      let i = start;
-      const negative = buf[i] === 0x2d;
-      if (negative) i++;
-      let whole = 0;
-      let digits = 0;
-      let fraction = 0;
-      let scale = 1;
-      let seenMark = false;
-      let plain = i < end;
-      for (; i < end; i++) {
-        const b = buf[i] as number;
-        if (b >= 0x30 && b <= 0x39) {
-          digits++;
-          if (seenMark) {
-            fraction = fraction * 10 + (b - 0x30);
-            scale *= 10;
-          } else whole = whole * 10 + (b - 0x30);
-        } else if (b === separator && !seenMark && digits > 0) seenMark = true;
-        else {
-          plain = false;
-          break;
-        }
-      }
-      if (plain && digits > 0 && digits <= 15 && !(seenMark && scale === 1)) {
-        // One exact integer divided once: the same double as Number() of the text.
-        const value = (whole * scale + fraction) / scale;
-        return negative ? -value : value;
-      }
+    if (this.record.escaped[col] === 0) {
+      const value = plainNumber(
+        this.record.buf,
+        this.record.starts[col] as number,
+        this.record.ends[col] as number,
+        this.mark
+      );
+      if (value === value) return value;
     }
     return parseNumber(this.cell(col), this.mark);
   }
 
   blankNumeric(col: number): boolean {
     if (col >= this.record.count) return true;
-    const buf = this.record.buf;
-    const end = this.record.ends[col] as number;
-    for (let i = this.record.starts[col] as number; i < end; i++) {
-      const b = buf[i];
-      if (b !== 0x20 && b !== 0x09)
-        return (b as number) < 0x80 ? false : isBlankNumeric(this.cell(col));
-    }
-    return true;
+    return blankBytes(
+      this.record.buf,
+      this.record.starts[col] as number,
+      this.record.ends[col] as number,
+      () => String(this.cell(col))
+    );
   }
 
   /** A streamed record cannot be read again: cells are read as the row goes by. */
@@ -231,12 +207,170 @@ export class ByteRowReader implements RowReader {
   }
 }
 
+/**
+ * A {@link RowReader} over a record of a block read on another thread (see `csv-split.ts`): the
+ * same answers as {@link ByteRowReader} gives for the record, with the other thread's value
+ * numbers mapped to this thread's.
+ */
+class BlockRowReader implements RowReader {
+  private block: PartBlock | null = null;
+  private first = 0;
+  private count = 0;
+  private width = 0;
+  /** Per column: this thread's number of each of the other thread's value numbers. */
+  private readonly mapped: number[][] = [];
+  private static readonly NONE = new Uint8Array(0);
+
+  constructor(
+    private readonly own: ByteRowReader,
+    readonly mark: DecimalMark
+  ) {}
+
+  /** Takes a block's new values into this thread's numbering. */
+  take(block: PartBlock): void {
+    for (const { col, bytes, lengths } of block.dictionaries) {
+      const dict = this.own.dictionary(col);
+      const mapped = (this.mapped[col] ??= []);
+      let at = 0;
+      for (const length of lengths) {
+        mapped.push(dict.intern(bytes, at, at + length));
+        at += length;
+      }
+    }
+    this.block = block;
+  }
+
+  /** Makes record `r` of the block taken last the current row. */
+  setRecord(r: number): void {
+    const block = this.block as PartBlock;
+    this.first = block.fieldsAt[r] as number;
+    this.count = block.counts[r] as number;
+    this.width = (block.fieldsAt[r + 1] as number) - this.first;
+  }
+
+  /** Where field `col`'s bytes are: set in `at`, `from` and `to` (no view made per call). */
+  private at: Uint8Array = BlockRowReader.NONE;
+  private from = 0;
+  private to = 0;
+
+  private locate(col: number): void {
+    if (col >= this.count) {
+      this.at = BlockRowReader.NONE;
+      this.from = this.to = 0;
+      return;
+    }
+    const block = this.block as PartBlock;
+    const f = this.first + col;
+    const value = block.value[f] as number;
+    const length = block.length[f] as number;
+    if (length >= 0) {
+      this.at = block.raw;
+      this.from = value;
+      this.to = value + length;
+      return;
+    }
+    const dict = this.own.dictionary(col);
+    const id = (this.mapped[col] as number[])[value] as number;
+    this.at = dict.store;
+    this.from = dict.offsetOf(id);
+    this.to = this.from + dict.lengthOf(id);
+  }
+
+  id(col: number): number {
+    const block = this.block as PartBlock;
+    if (col < this.width && block.length[this.first + col] === -1)
+      return (this.mapped[col] as number[])[block.value[this.first + col] as number] as number;
+    // A column the other thread did not number: numbered here from its bytes.
+    this.locate(col);
+    return this.own.dictionary(col).intern(this.at, this.from, this.to);
+  }
+
+  cell(col: number): Cell {
+    if (col >= this.count) return "";
+    this.locate(col);
+    return fieldText(this.at.subarray(this.from, this.to), this.own.countNotUtf8);
+  }
+
+  number(col: number): number {
+    if (col >= this.count) return NaN;
+    if ((this.block as PartBlock).escaped[this.first + col] === 0) {
+      this.locate(col);
+      const value = plainNumber(this.at, this.from, this.to, this.mark);
+      if (value === value) return value;
+    }
+    return parseNumber(this.cell(col), this.mark);
+  }
+
+  blankNumeric(col: number): boolean {
+    if (col >= this.count) return true;
+    this.locate(col);
+    return blankBytes(this.at, this.from, this.to, () => String(this.cell(col)));
+  }
+
+  rowRef(): number {
+    return -1;
+  }
+
+  cellLater(): Cell {
+    return "";
+  }
+
+  isEmpty(): boolean {
+    for (let k = 0; k < this.count; k++) {
+      this.locate(k);
+      if (this.to === this.from) continue;
+      if (!isBlankText(this.cell(k))) return false;
+    }
+    return true;
+  }
+}
+
 /** Options of {@link readCsvTable}. */
 export interface CsvOptions extends FindOptions {
   /** Read amounts with decimal commas whatever the delimiter (`--decimal-comma`). */
   decimalComma?: boolean;
   /** Called with the records read so far, every 65,536 records and at the end. */
   onRecords?: (records: number) => void;
+  /**
+   * Reads the second part of a large Azure file elsewhere (the command line: on a worker thread);
+   * without it every record is read on this thread.
+   */
+  split?: (request: PartRequest) => PartRunner;
+  /** Files from this size are split (default 32 MiB). */
+  splitBytes?: number;
+  /** Where the other thread's part starts, as a share of the file (default 0.45). */
+  splitAt?: number;
+}
+
+/** Files from this size have their second part read on another thread, when one is offered. */
+const SPLIT_BYTES = 32 << 20;
+/**
+ * Files up to this size only: the other part waits, read, while this thread parses its own, so it
+ * is held in memory (about 100 bytes a record; 150 MB at this size). Larger files are read on this
+ * thread alone, in bounded memory.
+ */
+const SPLIT_MAX_BYTES = 256 << 20;
+/**
+ * Where the other thread's part starts, as a share of the file. That thread splits and numbers;
+ * this one also parses every record (its own part and then the other's), so it takes a little
+ * less than half.
+ */
+const SPLIT_AT = 0.45;
+const BLOCK_RECORDS = 1 << 16;
+
+/** The columns an Azure table's parser looks values up by (the other thread numbers them). */
+function lookedUp(found: FoundTable): number[] | null {
+  if (found.kind !== "azure") return null;
+  const c = found.columns;
+  return [
+    c.month,
+    c.tenant,
+    ...c.services,
+    c.offer,
+    c.association,
+    c.subscription,
+    c.duplicate,
+  ].filter((col) => col >= 0);
 }
 
 function fileProblem(path: string, error: unknown): UsageError {
@@ -288,6 +422,97 @@ export function csvFormatOf(
   }
 }
 
+/** The other thread's part of a file, when the file is split (see {@link CsvOptions.split}). */
+interface Part {
+  runner: PartRunner;
+  /** The guess: the part starts after the first line break at or past this offset. */
+  from: number;
+}
+
+/** Starts reading a file's second part elsewhere, for large UTF-8 Azure files; null otherwise. */
+function startPart(
+  path: string,
+  found: FoundTable,
+  format: CsvFormat,
+  size: number,
+  topBytes: number,
+  options: CsvOptions
+): Part | null {
+  const idColumns = lookedUp(found);
+  if (!options.split || idColumns === null || format.encoding !== "utf-8") return null;
+  if (size < (options.splitBytes ?? SPLIT_BYTES) || size > SPLIT_MAX_BYTES) return null;
+  const request: PartRequest = {
+    path,
+    delimiter: format.delimiter,
+    from: Math.max(format.bom + topBytes, Math.floor(size * (options.splitAt ?? SPLIT_AT))),
+    idColumns,
+    blockRecords: BLOCK_RECORDS,
+  };
+  try {
+    return { runner: options.split(request), from: request.from };
+  } catch {
+    // No thread to be had (a resource limit): this thread reads the whole file.
+    return null;
+  }
+}
+
+/**
+ * Reads a file in two parts: records up to where the other thread's part starts, here; then the
+ * other thread's blocks, fed to the same `row` in order. If the part does not start at a record
+ * boundary of this thread's reading (a quoted field across the guessed line break) or the other
+ * thread fails, this thread reads on by itself from the first record not yet read.
+ */
+function readSplit(
+  path: string,
+  format: CsvFormat,
+  record: CsvRecord,
+  reader: ByteRowReader,
+  { runner, from: guess }: Part,
+  row: (r: RowReader) => void
+): void {
+  let partStart = -1;
+  let resumeAt = -1;
+  try {
+    eachRecord(path, format, record, (end) => {
+      row(reader);
+      if (end < guess) return true;
+      if (partStart < 0) {
+        const first = runner.next();
+        partStart = first.kind === "start" ? first.at : Number.MAX_SAFE_INTEGER;
+        if (first.kind !== "start") runner.stop();
+      }
+      if (end < partStart) return true;
+      // At the part's start: the rest comes from the other thread. Past it: the guess fell
+      // inside a record, so this thread reads on and the other one stops.
+      if (end === partStart) {
+        resumeAt = end;
+        return false;
+      }
+      runner.stop();
+      partStart = Number.MAX_SAFE_INTEGER;
+      return true;
+    });
+    if (resumeAt < 0) return;
+    let blocks: BlockRowReader | null = null;
+    for (;;) {
+      const message = runner.next();
+      if (message.kind === "end") return;
+      if (message.kind !== "block") break;
+      blocks ??= new BlockRowReader(reader, reader.mark);
+      blocks.take(message);
+      for (let r = 0; r < message.count; r++) {
+        blocks.setRecord(r);
+        row(blocks);
+      }
+      resumeAt = message.end;
+    }
+  } finally {
+    runner.stop();
+  }
+  // The other thread failed: read on from the first record it did not hand over.
+  eachRecord(path, format, record, () => row(reader), resumeAt);
+}
+
 /**
  * Reads a CSV file into a parsed table: finds the header row in the first ten records (a title
  * line above it is skipped), then streams every later record into the table's parser. Row numbers
@@ -329,11 +554,14 @@ export function readCsvTable(
 
   let number = 0;
   const onRecords = options.onRecords;
-  eachRecord(path, format, record, () => {
+  const row = (r: RowReader): void => {
     number++;
-    if (number > found.headerIndex + 1) parser.row(reader, number);
+    if (number > found.headerIndex + 1) parser.row(r, number);
     if (onRecords && (number & 0xffff) === 0) onRecords(number);
-  });
+  };
+  const part = startPart(path, found, format, size, topBytes, options);
+  if (part) readSplit(path, format, record, reader, part, row);
+  else eachRecord(path, format, record, () => row(reader));
   onRecords?.(number);
   const table = parser.finish();
   if (format.delimiter !== COMMA || format.decimalComma)

@@ -15,6 +15,8 @@ export class CsvRecord {
   /** 1 when a quoted field holds doubled quotes that must be undone before use. */
   escaped = new Uint8Array(64);
   count = 0;
+  /** Where the record ends in `buf`, its line break included (the next record's start). */
+  next = 0;
 
   /** Makes room for `n` fields. */
   ensure(n: number): void {
@@ -141,6 +143,7 @@ export function scanRecords(
     }
     if (!complete) return recordStart;
     record.count = f;
+    record.next = p;
     if (onRecord() === false) return p;
   }
   return p;

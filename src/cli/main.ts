@@ -12,6 +12,7 @@ import { TableKind } from "../scoring/headers";
 import { terminalSummary } from "../report/terminal-summary";
 import { parseScoreArgs, ScoreArgs, UsageError, USAGE } from "./args";
 import { readCsvTable } from "./csv-reader";
+import { PartRequest, PartRunner } from "./csv-split";
 import { jsonPieces } from "./json-pieces";
 import { defaultOutPath, writeScorecardFile } from "./scorecard-file";
 import { readWorkbook } from "./xlsx/read-workbook";
@@ -26,6 +27,8 @@ export interface Io {
   err: (text: string) => void;
   /** Progress while the work runs (a terminal's stderr; silent otherwise). */
   progress?: ProgressReporter;
+  /** Reads the second part of a large Azure CSV file on another thread (the executable's worker). */
+  split?: (request: PartRequest) => PartRunner;
 }
 
 function asOfMonth(args: ScoreArgs): number | undefined {
@@ -39,7 +42,8 @@ function asOfMonth(args: ScoreArgs): number | undefined {
 /** Reads the inputs: CSV files streamed one by one, or the tables of a workbook. */
 async function readInputs(
   args: ScoreArgs,
-  progress: ProgressReporter
+  progress: ProgressReporter,
+  split?: (request: PartRequest) => PartRunner
 ): Promise<{ parsed: ParsedInputs; notes: Issue[]; ownSheets: string[] }> {
   if (args.workbook) {
     const { parsed, notes, ownSheets } = await readWorkbook(
@@ -63,6 +67,7 @@ async function readInputs(
           expected,
           decimalComma: args.decimalComma,
           onRecords: (rows) => progress.step(`Reading ${path}: ${rowsText(rows)} rows`),
+          split,
         })
       );
   return { parsed, notes: [], ownSheets: [] };
@@ -108,7 +113,7 @@ async function score(argv: readonly string[], io: Io): Promise<number> {
   const asOf = asOfMonth(args);
   const rules = rulesId(args);
   const progress = io.progress ?? SILENT;
-  const { parsed, notes, ownSheets } = await readInputs(args, progress);
+  const { parsed, notes, ownSheets } = await readInputs(args, progress, io.split);
   progress.step("Scoring");
   const result: ScoreResult = scoreParsed(parsed, {
     ...(asOf === undefined ? {} : { asOf }),

@@ -1,3 +1,6 @@
+import { existsSync } from "fs";
+import { join } from "path";
+import { onThread } from "./csv-split";
 import { main } from "./main";
 import { terminalProgress } from "./progress";
 
@@ -10,11 +13,15 @@ for (const stream of [process.stdout, process.stderr])
     throw error;
   });
 
+const partScript = join(__dirname, "csv-part.js");
+
 main(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   write: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(`${text}\n`),
   progress: terminalProgress(process.stderr),
+  // A large Azure CSV file's second part is read on a worker thread built beside this file.
+  split: existsSync(partScript) ? (request) => onThread(partScript, request) : undefined,
 }).then(
   (code) => {
     process.exitCode = code;

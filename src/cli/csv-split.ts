@@ -1,0 +1,359 @@
+import { closeSync, openSync, readSync } from "fs";
+import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from "worker_threads";
+import { ByteDictionary } from "./byte-dictionary";
+import { LF } from "./csv-format";
+import { CsvRecord, scanRecords } from "./csv-records";
+
+/**
+ * Reading the second part of a large CSV file on another thread. That thread splits the part into
+ * records and numbers each distinct value of the columns the parser looks up (the costly half of
+ * reading), and hands over blocks of records; the main thread reads the first part as usual, then
+ * feeds the blocks to the same parser in the same order, so the table is the one a single pass
+ * makes. Where the part starts is a guess (the first line break past a point); the main thread
+ * checks that its own last record ends exactly there and otherwise reads on by itself.
+ */
+
+/** What the other thread reads. */
+export interface PartRequest {
+  path: string;
+  delimiter: number;
+  /** A file offset: the part starts after the first line break at or past it. */
+  from: number;
+  /** Columns whose values are numbered (the others are handed over as bytes). */
+  idColumns: number[];
+  /** Records per block. */
+  blockRecords: number;
+}
+
+/** New values of one numbered column since the previous block, in the order they were numbered. */
+export interface DictionaryDelta {
+  col: number;
+  bytes: Uint8Array;
+  lengths: Int32Array;
+}
+
+/**
+ * Records `0 … count − 1` of a block. Record `r`'s field `k` is `f = fieldsAt[r] + k`, for `k`
+ * below its count and below the number of numbered columns: value number `value[f]` of its
+ * column when `length[f]` is −1, else the bytes `raw[value[f] … value[f] + length[f])` (doubled
+ * quotes already undone).
+ */
+export interface PartBlock {
+  kind: "block";
+  count: number;
+  /** The file offset just past the block's last record (where reading on would start). */
+  end: number;
+  /** Each record's own number of fields (fields past it are blank). */
+  counts: Int32Array;
+  fieldsAt: Int32Array;
+  value: Int32Array;
+  length: Int32Array;
+  raw: Uint8Array;
+  /** 1 where a field was quoted with doubled quotes inside (numbers are then read from text). */
+  escaped: Uint8Array;
+  dictionaries: DictionaryDelta[];
+}
+
+/** What the other thread says: where its part starts, blocks, the end, or a failure. */
+export type PartMessage =
+  { kind: "start"; at: number } | PartBlock | { kind: "end" } | { kind: "failed"; message: string };
+
+const CHUNK = 4 << 20;
+
+/** Growable typed arrays for one block. */
+class BlockBuilder {
+  count = 0;
+  fields = 0;
+  rawUsed = 0;
+  end = 0;
+  counts = new Int32Array(1024);
+  fieldsAt = new Int32Array(1024);
+  value = new Int32Array(8192);
+  length = new Int32Array(8192);
+  escaped = new Uint8Array(8192);
+  raw = new Uint8Array(1 << 16);
+
+  addRecord(fields: number, end: number): void {
+    if (this.count + 2 > this.fieldsAt.length) {
+      this.fieldsAt = grown(this.fieldsAt, this.count + 2);
+      this.counts = grown(this.counts, this.count + 2);
+    }
+    this.counts[this.count] = fields;
+    this.fieldsAt[this.count] = this.fields;
+    this.count++;
+    this.fieldsAt[this.count] = this.fields;
+    this.end = end;
+  }
+
+  addField(value: number, length: number, escaped: number): void {
+    const f = this.fields++;
+    if (f >= this.value.length) {
+      this.value = grown(this.value, f + 1);
+      this.length = grown(this.length, f + 1);
+      this.escaped = grown(this.escaped, f + 1);
+    }
+    this.value[f] = value;
+    this.length[f] = length;
+    this.escaped[f] = escaped;
+    this.fieldsAt[this.count] = this.fields;
+  }
+
+  addRaw(buf: Uint8Array, start: number, end: number, escaped: number): void {
+    const n = end - start;
+    if (this.rawUsed + n > this.raw.length) this.raw = grown(this.raw, this.rawUsed + n);
+    // Fields are short: a loop costs less than a view to copy from.
+    const raw = this.raw;
+    for (let i = 0; i < n; i++) raw[this.rawUsed + i] = buf[start + i] as number;
+    this.addField(this.rawUsed, n, escaped);
+    this.rawUsed += n;
+  }
+
+  finish(dictionaries: DictionaryDelta[]): PartBlock {
+    return {
+      kind: "block",
+      count: this.count,
+      end: this.end,
+      counts: this.counts.slice(0, this.count),
+      fieldsAt: this.fieldsAt.slice(0, this.count + 1),
+      value: this.value.slice(0, this.fields),
+      length: this.length.slice(0, this.fields),
+      escaped: this.escaped.slice(0, this.fields),
+      raw: this.raw.slice(0, this.rawUsed),
+      dictionaries,
+    };
+  }
+}
+
+function grown<T extends Int32Array | Uint8Array>(a: T, atLeast: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(atLeast, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+/** The values numbered since the last call, per column. */
+function deltas(
+  dictionaries: readonly (ByteDictionary | undefined)[],
+  sent: Map<number, number>
+): DictionaryDelta[] {
+  const out: DictionaryDelta[] = [];
+  for (let col = 0; col < dictionaries.length; col++) {
+    const dict = dictionaries[col];
+    if (dict === undefined) continue;
+    const from = sent.get(col) ?? 0;
+    if (dict.size === from) continue;
+    const lengths = new Int32Array(dict.size - from);
+    let total = 0;
+    for (let id = from; id < dict.size; id++) {
+      lengths[id - from] = dict.lengthOf(id);
+      total += dict.lengthOf(id);
+    }
+    const bytes = new Uint8Array(total);
+    let at = 0;
+    for (let id = from; id < dict.size; id++) {
+      const v = dict.valueBytes(id);
+      bytes.set(v, at);
+      at += v.length;
+    }
+    out.push({ col, bytes, lengths });
+    sent.set(col, dict.size);
+  }
+  return out;
+}
+
+/**
+ * The part's messages, in order: where it starts, its blocks, then the end. Runs on the other
+ * thread; tests run it on theirs.
+ */
+export function* scanPart(request: PartRequest): Generator<PartMessage> {
+  const fd = openSync(request.path, "r");
+  try {
+    let buf = new Uint8Array(CHUNK);
+    let position = request.from;
+    let have = 0;
+    let final = false;
+    // The guessed start: just after the first line break at or past `from`.
+    let at = -1;
+    while (at < 0) {
+      const n = readSync(fd, buf, 0, buf.length, position);
+      if (n === 0) {
+        yield { kind: "start", at: Number.MAX_SAFE_INTEGER };
+        yield { kind: "end" };
+        return;
+      }
+      const lf = buf.subarray(0, n).indexOf(LF);
+      if (lf >= 0) at = position + lf + 1;
+      else position += n;
+    }
+    yield { kind: "start", at };
+    position = at;
+
+    const idColumn = new Uint8Array(Math.max(0, ...request.idColumns) + 1);
+    for (const c of request.idColumns) idColumn[c] = 1;
+    const dictionaries: (ByteDictionary | undefined)[] = [];
+    const dictionaryOf = (col: number): ByteDictionary =>
+      (dictionaries[col] ??= new ByteDictionary());
+    const sent = new Map<number, number>();
+    const record = new CsvRecord();
+    const scratch = { bytes: new Uint8Array(256) };
+    let block = new BlockBuilder();
+    const blocks: PartBlock[] = [];
+
+    // The file offset of buf[0].
+    let base = at;
+    const onRecord = (): void => {
+      block.addRecord(record.count, base + record.next);
+      // Every field up to the last numbered column has its place; past the record's end it is
+      // empty (the main thread numbers a blank itself, as for any record that short).
+      const width = Math.max(record.count, idColumn.length);
+      for (let k = 0; k < width; k++) {
+        if (k >= record.count) {
+          block.addField(0, 0, 0);
+          continue;
+        }
+        const numbered = idColumn[k] === 1;
+        const escaped = record.escaped[k] as number;
+        if (escaped === 0) {
+          const s = record.starts[k] as number;
+          const e = record.ends[k] as number;
+          if (numbered) block.addField(dictionaryOf(k).intern(record.buf, s, e), -1, 0);
+          else block.addRaw(record.buf, s, e, 0);
+          continue;
+        }
+        const [b, s, e] = record.field(k, scratch);
+        if (numbered) block.addField(dictionaryOf(k).intern(b, s, e), -1, escaped);
+        else block.addRaw(b, s, e, escaped);
+      }
+      if (block.count === request.blockRecords) {
+        blocks.push(block.finish(deltas(dictionaries, sent)));
+        block = new BlockBuilder();
+      }
+    };
+    while (!final) {
+      const n = readSync(fd, buf, have, buf.length - have, position);
+      position += n;
+      final = n === 0;
+      const end = have + n;
+      const next = scanRecords(buf, 0, end, final, request.delimiter, record, onRecord);
+      while (blocks.length > 0) yield blocks.shift() as PartBlock;
+      if (final) break;
+      buf.copyWithin(0, next, end);
+      base += next;
+      have = end - next;
+      if (have > buf.length / 2) buf = grown(buf, buf.length * 2);
+    }
+    if (block.count > 0) yield block.finish(deltas(dictionaries, sent));
+    yield { kind: "end" };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Hands the part's messages to the main thread one at a time, waiting for each. */
+export interface PartRunner {
+  next(): PartMessage;
+  /** Stops the other thread (the main thread reads on by itself, or is done). */
+  stop(): void;
+}
+
+/** A {@link PartRunner} on the calling thread (tests; and the same messages as the other thread). */
+export function inThread(request: PartRequest): PartRunner {
+  const messages = scanPart(request);
+  return {
+    next: () => {
+      const { value, done } = messages.next();
+      return done ? { kind: "end" } : value;
+    },
+    stop: () => void messages.return(undefined),
+  };
+}
+
+/** The data a part's thread is started with. */
+interface PartWorkerData {
+  kind: "security-pcs-csv-part";
+  request: PartRequest;
+  port: MessagePort;
+  signal: Int32Array;
+}
+
+/** How long the main thread waits for the other thread's next message before reading on alone. */
+const PATIENCE_MS = 30_000;
+/**
+ * Messages the other thread may be ahead of the main thread: enough for the part of the largest
+ * file split (see csv-reader.ts), a bound for anything else.
+ */
+const AHEAD = 32;
+
+/**
+ * A {@link PartRunner} on a worker thread running `script` (the command line's own file, which
+ * calls {@link runPartWorker} when it starts as such a thread). Messages come through a port the
+ * main thread reads synchronously, woken by a shared counter.
+ */
+export function onThread(script: string, request: PartRequest): PartRunner {
+  const { port1, port2 } = new MessageChannel();
+  // [0]: messages posted, [1]: messages taken.
+  const signal = new Int32Array(new SharedArrayBuffer(8));
+  const data: PartWorkerData = { kind: "security-pcs-csv-part", request, port: port2, signal };
+  const worker = new Worker(script, { workerData: data, transferList: [port2] });
+  // The part is an optimisation: if the thread fails, the main thread reads the part itself.
+  worker.on("error", () => undefined);
+  return {
+    next: () => {
+      for (;;) {
+        const seen = Atomics.load(signal, 0);
+        const received = receiveMessageOnPort(port1);
+        if (received) {
+          Atomics.add(signal, 1, 1);
+          Atomics.notify(signal, 1);
+          return received.message as PartMessage;
+        }
+        if (Atomics.wait(signal, 0, seen, PATIENCE_MS) === "timed-out")
+          return { kind: "failed", message: "the reading thread stopped answering" };
+      }
+    },
+    stop: () => {
+      port1.close();
+      void worker.terminate();
+    },
+  };
+}
+
+/** True when `data` says this thread was started to read a part (see {@link onThread}). */
+export function isPartWorker(data: unknown): boolean {
+  return (data as PartWorkerData | null)?.kind === "security-pcs-csv-part";
+}
+
+/** The body of a part's thread: every message posted in order, the main thread woken for each. */
+export function runPartWorker(data: unknown): void {
+  const { request, port, signal } = data as PartWorkerData;
+  const post = (message: PartMessage, transfer: ArrayBuffer[] = []): void => {
+    for (;;) {
+      const taken = Atomics.load(signal, 1);
+      if (Atomics.load(signal, 0) - taken < AHEAD) break;
+      Atomics.wait(signal, 1, taken, 1000);
+    }
+    port.postMessage(message, transfer);
+    Atomics.add(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  };
+  try {
+    for (const message of scanPart(request)) {
+      if (message.kind !== "block") post(message);
+      else
+        post(message, [
+          message.fieldsAt.buffer as ArrayBuffer,
+          message.value.buffer as ArrayBuffer,
+          message.length.buffer as ArrayBuffer,
+          message.escaped.buffer as ArrayBuffer,
+          message.raw.buffer as ArrayBuffer,
+          ...message.dictionaries.flatMap((d) => [
+            d.bytes.buffer as ArrayBuffer,
+            d.lengths.buffer as ArrayBuffer,
+          ]),
+        ]);
+    }
+  } catch (error) {
+    post({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    port.close();
+  }
+}
