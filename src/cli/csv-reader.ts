@@ -131,6 +131,7 @@ export class ByteRowReader implements RowReader {
   private readonly scratch = { bytes: new Uint8Array(256) };
   /** Values that were not valid UTF-8 and were read as Windows-1252. */
   notUtf8 = 0;
+  /** Counts one value read as Windows-1252 (given to the text decoding of both readers). */
   readonly countNotUtf8 = (): void => {
     this.notUtf8++;
   };
