@@ -167,84 +167,106 @@ function deltas(
 export function* scanPart(request: PartRequest): Generator<PartMessage> {
   const fd = openSync(request.path, "r");
   try {
-    let buf = new Uint8Array(CHUNK);
-    let position = request.from;
-    let have = 0;
-    let final = false;
-    // The guessed start: just after the first line break at or past `from`.
-    let at = -1;
-    while (at < 0) {
-      const n = readSync(fd, buf, 0, buf.length, position);
-      if (n === 0) {
-        yield { kind: "start", at: Number.MAX_SAFE_INTEGER };
-        yield { kind: "end" };
-        return;
-      }
-      const lf = buf.subarray(0, n).indexOf(LF);
-      if (lf >= 0) at = position + lf + 1;
-      else position += n;
-    }
-    yield { kind: "start", at };
-    position = at;
-
-    const idColumn = new Uint8Array(Math.max(0, ...request.idColumns) + 1);
-    for (const c of request.idColumns) idColumn[c] = 1;
-    const dictionaries: (ByteDictionary | undefined)[] = [];
-    const dictionaryOf = (col: number): ByteDictionary =>
-      (dictionaries[col] ??= new ByteDictionary());
-    const sent = new Map<number, number>();
-    const record = new CsvRecord();
-    const scratch = { bytes: new Uint8Array(256) };
-    let block = new BlockBuilder();
-    const blocks: PartBlock[] = [];
-
-    // The file offset of buf[0].
-    let base = at;
-    const onRecord = (): void => {
-      block.addRecord(record.count, base + record.next);
-      // Every field up to the last numbered column has its place; past the record's end it is
-      // empty (the main thread numbers a blank itself, as for any record that short).
-      const width = Math.max(record.count, idColumn.length);
-      for (let k = 0; k < width; k++) {
-        if (k >= record.count) {
-          block.addField(0, 0, 0);
-          continue;
-        }
-        const numbered = idColumn[k] === 1;
-        const escaped = record.escaped[k] as number;
-        if (escaped === 0) {
-          const s = record.starts[k] as number;
-          const e = record.ends[k] as number;
-          if (numbered) block.addField(dictionaryOf(k).intern(record.buf, s, e), -1, 0);
-          else block.addRaw(record.buf, s, e, 0);
-          continue;
-        }
-        const [b, s, e] = record.field(k, scratch);
-        if (numbered) block.addField(dictionaryOf(k).intern(b, s, e), -1, escaped);
-        else block.addRaw(b, s, e, escaped);
-      }
-      if (block.count === request.blockRecords) {
-        blocks.push(block.finish(deltas(dictionaries, sent)));
-        block = new BlockBuilder();
-      }
-    };
-    while (!final) {
-      const n = readSync(fd, buf, have, buf.length - have, position);
-      position += n;
-      final = n === 0;
-      const end = have + n;
-      const next = scanRecords(buf, 0, end, final, request.delimiter, record, onRecord);
-      while (blocks.length > 0) yield blocks.shift() as PartBlock;
-      if (final) break;
-      buf.copyWithin(0, next, end);
-      base += next;
-      have = end - next;
-      if (have > buf.length / 2) buf = grown(buf, buf.length * 2);
-    }
-    if (block.count > 0) yield block.finish(deltas(dictionaries, sent));
+    const at = guessedStart(fd, request.from);
+    yield { kind: "start", at: at ?? Number.MAX_SAFE_INTEGER };
+    if (at !== null) yield* blocksFrom(fd, at, request);
     yield { kind: "end" };
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The offset just after the first line break at or past `from`; null when there is none. */
+function guessedStart(fd: number, from: number): number | null {
+  const buf = new Uint8Array(1 << 16);
+  for (let position = from; ;) {
+    const n = readSync(fd, buf, 0, buf.length, position);
+    if (n === 0) return null;
+    const lf = buf.subarray(0, n).indexOf(LF);
+    if (lf >= 0) return position + lf + 1;
+    position += n;
+  }
+}
+
+/** The records from offset `at` to the end of the file, in blocks. */
+function* blocksFrom(fd: number, at: number, request: PartRequest): Generator<PartBlock> {
+  const numberer = new BlockNumberer(request.idColumns, request.blockRecords);
+  const record = new CsvRecord();
+  let buf = new Uint8Array(CHUNK);
+  // The file offset of buf[0].
+  let base = at;
+  let have = 0;
+  for (;;) {
+    const n = readSync(fd, buf, have, buf.length - have, base + have);
+    const final = n === 0;
+    const end = have + n;
+    const next = scanRecords(buf, 0, end, final, request.delimiter, record, () =>
+      numberer.add(record, base + record.next)
+    );
+    yield* numberer.take();
+    if (final) break;
+    // Keep the incomplete record; a record longer than half the buffer makes it grow.
+    buf.copyWithin(0, next, end);
+    base += next;
+    have = end - next;
+    if (have > buf.length / 2) buf = grown(buf, buf.length * 2);
+  }
+  yield* numberer.take(true);
+}
+
+/** Records into blocks: the looked-up columns' values numbered, the other fields as bytes. */
+class BlockNumberer {
+  private readonly idColumn: Uint8Array;
+  private readonly dictionaries: (ByteDictionary | undefined)[] = [];
+  /** Values already handed over, per column. */
+  private readonly sent = new Map<number, number>();
+  private readonly scratch = { bytes: new Uint8Array(256) };
+  private block = new BlockBuilder();
+  private readonly full: PartBlock[] = [];
+
+  constructor(
+    idColumns: readonly number[],
+    private readonly blockRecords: number
+  ) {
+    this.idColumn = new Uint8Array(Math.max(0, ...idColumns) + 1);
+    for (const c of idColumns) this.idColumn[c] = 1;
+  }
+
+  /** Adds a record that ends at file offset `end`. */
+  add(record: CsvRecord, end: number): void {
+    const block = this.block;
+    block.addRecord(record.count, end);
+    // Every field up to the last numbered column has its place; past the record's end it is
+    // empty (the main thread numbers a blank itself, as for any record that short).
+    const width = Math.max(record.count, this.idColumn.length);
+    for (let k = 0; k < width; k++) {
+      if (k >= record.count) {
+        block.addField(0, 0, 0);
+        continue;
+      }
+      const numbered = this.idColumn[k] === 1;
+      const escaped = record.escaped[k] as number;
+      let buf = record.buf;
+      let s = record.starts[k] as number;
+      let e = record.ends[k] as number;
+      if (escaped !== 0) [buf, s, e] = record.field(k, this.scratch);
+      if (numbered) block.addField(this.dictionary(k).intern(buf, s, e), -1, escaped);
+      else block.addRaw(buf, s, e, escaped);
+    }
+    if (block.count === this.blockRecords) {
+      this.full.push(block.finish(deltas(this.dictionaries, this.sent)));
+      this.block = new BlockBuilder();
+    }
+  }
+
+  /** The blocks filled so far (with `last`, the partly filled one too). */
+  *take(last = false): Generator<PartBlock> {
+    while (this.full.length > 0) yield this.full.shift() as PartBlock;
+    if (last && this.block.count > 0) yield this.block.finish(deltas(this.dictionaries, this.sent));
+  }
+
+  private dictionary(col: number): ByteDictionary {
+    return (this.dictionaries[col] ??= new ByteDictionary());
   }
 }
 
