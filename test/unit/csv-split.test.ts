@@ -40,22 +40,54 @@ const service = fc.constantFrom("Azure Sentinel", "Key Vault", '"Azure Firewall"
 const offer = fc.constantFrom("Azure Plan", "Pay-As-You-Go", "Free Trial", "");
 const association = fc.constantFrom("PAL", "CSP Tier 1", '"CSP Tier 2"', "");
 const subscription = fc.constantFrom("sub-1", "sub-2", '"sub-""3"""', "");
-const acr = fc.constantFrom("12.5", "-3", '"1,234.50"', "abc", "", " ", '"7"', "0.001", "1e3");
+/** Comma files with decimal points, and European semicolon files with decimal commas. */
+const STYLES = {
+  comma: {
+    sep: ",",
+    amounts: ["12.5", "-3", '"1,234.50"', "abc", "", " ", '"7"', "0.001", "1e3"],
+  },
+  semicolon: {
+    sep: ";",
+    amounts: ["12,5", "-3", '"1.234,50"', "1.234,5", "abc", "", " ", "0,001", "12.5"],
+  },
+};
+type Style = keyof typeof STYLES;
 
-const record = fc
-  .tuple(month, tenant, name, service, offer, association, subscription, acr, fc.nat(9))
-  .map(([m, t, c, s, o, a, sub, amount, shape]) => {
-    const cells = [m, t, c, s, o, a, sub, amount];
-    // Now and then a short record, a long one, or a blank line.
-    if (shape === 0) return cells.slice(0, 4).join(",");
-    if (shape === 1) return [...cells, "extra"].join(",");
-    if (shape === 2) return "";
-    return cells.join(",");
-  });
+const recordIn = (style: Style): fc.Arbitrary<string> => {
+  const { sep, amounts } = STYLES[style];
+  return fc
+    .tuple(
+      month,
+      tenant,
+      name,
+      service,
+      offer,
+      association,
+      subscription,
+      fc.constantFrom(...amounts),
+      fc.nat(9)
+    )
+    .map(([m, t, c, s, o, a, sub, amount, shape]) => {
+      const cells = [m, t, c, s, o, a, sub, amount];
+      // Now and then a short record, a long one, or a blank line.
+      if (shape === 0) return cells.slice(0, 4).join(sep);
+      if (shape === 1) return [...cells, "extra"].join(sep);
+      if (shape === 2) return "";
+      return cells.join(sep);
+    });
+};
+
+/** Records of one style, and the style. */
+const styledLines = fc.constantFrom<Style>("comma", "semicolon").chain((style) =>
+  fc.record({
+    style: fc.constant(style),
+    lines: fc.array(recordIn(style), { minLength: 20, maxLength: 80 }),
+  })
+);
 
 /** The file's bytes: "\u0000latin1" becomes a Windows-1252 é (not valid UTF-8). */
-function bytesOf(lines: string[], eol: string, finalEol: boolean): Buffer {
-  const text = [HEADER, ...lines].join(eol) + (finalEol ? eol : "");
+function bytesOf(lines: string[], eol: string, finalEol: boolean, sep = ","): Buffer {
+  const text = [HEADER.split(",").join(sep), ...lines].join(eol) + (finalEol ? eol : "");
   const parts = text.split("\u0000latin1");
   return Buffer.concat(
     parts.flatMap((p, i) => [
@@ -104,19 +136,19 @@ function failingAfter(blocks: number): (request: PartRequest) => PartRunner {
 }
 
 describe("a large file's second part read elsewhere", () => {
-  it("gives the table a single pass gives, wherever the part starts", () => {
+  it("gives the table a single pass gives, wherever the part starts, comma or semicolon files", () => {
     let runs = 0;
     let runsWithBlocks = 0;
     let handedOver = 0;
     fc.assert(
       fc.property(
-        fc.array(record, { minLength: 20, maxLength: 80 }),
+        styledLines,
         fc.constantFrom("\n", "\r\n"),
         fc.boolean(),
         fc.double({ min: 0, max: 1.05, noNaN: true }),
         fc.integer({ min: 1, max: 8 }),
-        (lines, eol, finalEol, at, blockRecords) => {
-          const path = file(bytesOf(lines, eol, finalEol));
+        ({ style, lines }, eol, finalEol, at, blockRecords) => {
+          const path = file(bytesOf(lines, eol, finalEol, STYLES[style].sep));
           const small = (request: PartRequest): PartRunner => {
             const inner = inThread({ ...request, blockRecords });
             return {
