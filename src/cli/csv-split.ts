@@ -23,6 +23,8 @@ export interface PartRequest {
   idColumns: number[];
   /** Records per block. */
   blockRecords: number;
+  /** How far, in KiB of blocks, the other thread may be ahead (default 128 MiB). */
+  aheadKib?: number;
 }
 
 /** New values of one numbered column since the previous block, in the order they were numbered. */
@@ -291,7 +293,6 @@ export function inThread(request: PartRequest): PartRunner {
 
 /** The data a part's thread is started with. */
 interface PartWorkerData {
-  kind: "security-pcs-csv-part";
   request: PartRequest;
   port: MessagePort;
   signal: Int32Array;
@@ -300,35 +301,59 @@ interface PartWorkerData {
 /** How long the main thread waits for the other thread's next message before reading on alone. */
 const PATIENCE_MS = 30_000;
 /**
- * Messages the other thread may be ahead of the main thread: enough for the part of the largest
- * file split (see csv-reader.ts), a bound for anything else.
+ * How far the other thread may be ahead of the main thread, in messages and in KiB of blocks:
+ * enough for the part of the bench's million-row file, a bound for wider or larger ones (the
+ * part waits in memory while the main thread parses its own).
  */
 const AHEAD = 32;
+const AHEAD_KIB = 128 * 1024;
+
+/** The buffers of a message (transferred, not copied) and their size in KiB. */
+function buffersOf(message: PartMessage): { buffers: ArrayBuffer[]; kib: number } {
+  if (message.kind !== "block") return { buffers: [], kib: 0 };
+  const views = [
+    message.counts,
+    message.fieldsAt,
+    message.value,
+    message.length,
+    message.escaped,
+    message.raw,
+    ...message.dictionaries.flatMap((d) => [d.bytes, d.lengths]),
+  ];
+  const bytes = views.reduce((n, v) => n + v.byteLength, 0);
+  return { buffers: views.map((v) => v.buffer as ArrayBuffer), kib: Math.ceil(bytes / 1024) };
+}
+
+/** The shared counters: messages posted, messages taken, KiB posted and not yet taken. */
+const POSTED = 0;
+const TAKEN = 1;
+const IN_FLIGHT_KIB = 2;
 
 /**
- * A {@link PartRunner} on a worker thread running `script` (the command line's own file, which
- * calls {@link runPartWorker} when it starts as such a thread). Messages come through a port the
- * main thread reads synchronously, woken by a shared counter.
+ * A {@link PartRunner} on a worker thread running `script` (`dist/cli/csv-part.js`, which calls
+ * {@link runPartWorker}). Messages come through a port the main thread reads synchronously, woken
+ * by a shared counter.
  */
 export function onThread(script: string, request: PartRequest): PartRunner {
   const { port1, port2 } = new MessageChannel();
-  // [0]: messages posted, [1]: messages taken.
-  const signal = new Int32Array(new SharedArrayBuffer(8));
-  const data: PartWorkerData = { kind: "security-pcs-csv-part", request, port: port2, signal };
+  const signal = new Int32Array(new SharedArrayBuffer(3 * 4));
+  const data: PartWorkerData = { request, port: port2, signal };
   const worker = new Worker(script, { workerData: data, transferList: [port2] });
   // The part is an optimisation: if the thread fails, the main thread reads the part itself.
   worker.on("error", () => undefined);
   return {
     next: () => {
       for (;;) {
-        const seen = Atomics.load(signal, 0);
+        const seen = Atomics.load(signal, POSTED);
         const received = receiveMessageOnPort(port1);
         if (received) {
-          Atomics.add(signal, 1, 1);
-          Atomics.notify(signal, 1);
-          return received.message as PartMessage;
+          const message = received.message as PartMessage;
+          Atomics.sub(signal, IN_FLIGHT_KIB, buffersOf(message).kib);
+          Atomics.add(signal, TAKEN, 1);
+          Atomics.notify(signal, TAKEN);
+          return message;
         }
-        if (Atomics.wait(signal, 0, seen, PATIENCE_MS) === "timed-out")
+        if (Atomics.wait(signal, POSTED, seen, PATIENCE_MS) === "timed-out")
           return { kind: "failed", message: "the reading thread stopped answering" };
       }
     },
@@ -339,40 +364,30 @@ export function onThread(script: string, request: PartRequest): PartRunner {
   };
 }
 
-/** True when `data` says this thread was started to read a part (see {@link onThread}). */
-export function isPartWorker(data: unknown): boolean {
-  return (data as PartWorkerData | null)?.kind === "security-pcs-csv-part";
-}
-
-/** The body of a part's thread: every message posted in order, the main thread woken for each. */
+/**
+ * The body of a part's thread: every message posted in order, the main thread woken for each,
+ * never more than {@link AHEAD} messages or {@link AHEAD_KIB} ahead (one message always may be).
+ */
 export function runPartWorker(data: unknown): void {
   const { request, port, signal } = data as PartWorkerData;
-  const post = (message: PartMessage, transfer: ArrayBuffer[] = []): void => {
+  const post = (message: PartMessage): void => {
+    const { buffers, kib } = buffersOf(message);
     for (;;) {
-      const taken = Atomics.load(signal, 1);
-      if (Atomics.load(signal, 0) - taken < AHEAD) break;
-      Atomics.wait(signal, 1, taken, 1000);
+      const taken = Atomics.load(signal, TAKEN);
+      const waiting = Atomics.load(signal, POSTED) - taken;
+      const full =
+        waiting >= AHEAD ||
+        Atomics.load(signal, IN_FLIGHT_KIB) + kib > (request.aheadKib ?? AHEAD_KIB);
+      if (waiting === 0 || !full) break;
+      Atomics.wait(signal, TAKEN, taken, 1000);
     }
-    port.postMessage(message, transfer);
-    Atomics.add(signal, 0, 1);
-    Atomics.notify(signal, 0);
+    Atomics.add(signal, IN_FLIGHT_KIB, kib);
+    port.postMessage(message, buffers);
+    Atomics.add(signal, POSTED, 1);
+    Atomics.notify(signal, POSTED);
   };
   try {
-    for (const message of scanPart(request)) {
-      if (message.kind !== "block") post(message);
-      else
-        post(message, [
-          message.fieldsAt.buffer as ArrayBuffer,
-          message.value.buffer as ArrayBuffer,
-          message.length.buffer as ArrayBuffer,
-          message.escaped.buffer as ArrayBuffer,
-          message.raw.buffer as ArrayBuffer,
-          ...message.dictionaries.flatMap((d) => [
-            d.bytes.buffer as ArrayBuffer,
-            d.lengths.buffer as ArrayBuffer,
-          ]),
-        ]);
-    }
+    for (const message of scanPart(request)) post(message);
   } catch (error) {
     post({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
   } finally {

@@ -238,9 +238,32 @@ describe("a large file's second part read elsewhere", () => {
           `2025-0${5 + (i % 2)},t${i % 97},"Name ${i % 97}",${i % 3 ? "Key Vault" : '"Azure Sentinel"'},Azure Plan,${i % 5 ? "PAL" : "CSP Tier 1"},sub-${i % 13},${(i * 7) % 1000}.${i % 100}`
       );
       const path = file(bytesOf(lines, "\r\n", true));
-      const threaded = (request: PartRequest): PartRunner =>
-        onThread(script, { ...request, blockRecords: 256 });
-      expect(canonical(path, threaded, 0.3)).toBe(canonical(path));
+      const single = canonical(path);
+      // Few large blocks; more blocks than the thread may have waiting (it waits for the main
+      // thread to take some); and blocks held back by their size, one at a time.
+      for (const limits of [
+        { blockRecords: 256 },
+        { blockRecords: 16 },
+        { blockRecords: 64, aheadKib: 1 },
+      ]) {
+        const kinds: string[] = [];
+        const threaded = (request: PartRequest): PartRunner => {
+          const inner = onThread(script, { ...request, ...limits });
+          return {
+            next: () => {
+              const m = inner.next();
+              kinds.push(m.kind);
+              return m;
+            },
+            stop: () => inner.stop(),
+          };
+        };
+        expect(canonical(path, threaded, 0.3)).toBe(single);
+        // Every block came from the thread: it neither failed nor stopped answering.
+        expect(kinds.filter((k) => k === "block").length).toBeGreaterThan(0);
+        expect(kinds).not.toContain("failed");
+        expect(kinds[kinds.length - 1]).toBe("end");
+      }
     }
   );
 });
