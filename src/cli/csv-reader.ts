@@ -125,8 +125,78 @@ function eachRecord(
   }
 }
 
+/**
+ * A {@link RowReader} over one CSV record's bytes, wherever they are held: the reading of cells,
+ * numbers, blanks and empty rows shared by the record being scanned ({@link ByteRowReader}) and a
+ * record handed over by another thread ({@link BlockRowReader}), so both answer alike.
+ */
+abstract class FieldRowReader implements RowReader {
+  /** Field bytes found by {@link locate}: `at[from … to)` (no view made per call). */
+  protected at: Uint8Array = EMPTY;
+  protected from = 0;
+  protected to = 0;
+
+  constructor(
+    readonly mark: DecimalMark,
+    /** Called for each value read as Windows-1252 (not valid UTF-8). */
+    private readonly onNotUtf8: () => void
+  ) {}
+
+  abstract id(col: number): number;
+  /** The record's number of fields. */
+  protected abstract fields(): number;
+  /** Points `at`, `from`, `to` at field `col` as it stands (doubled quotes not yet undone). */
+  protected abstract locate(col: number): void;
+  /** True when field `col` was quoted with doubled quotes inside. */
+  protected abstract escaped(col: number): boolean;
+  /** Field `col`'s bytes with doubled quotes undone. */
+  protected abstract text(col: number): Uint8Array;
+
+  cell(col: number): Cell {
+    if (col >= this.fields()) return "";
+    return fieldText(this.text(col), this.onNotUtf8);
+  }
+
+  number(col: number): number {
+    if (col >= this.fields()) return NaN;
+    // Plain numbers are read from the bytes; anything else goes through the full rules of §1.4.
+    if (!this.escaped(col)) {
+      this.locate(col);
+      const value = plainNumber(this.at, this.from, this.to, this.mark);
+      if (value === value) return value;
+    }
+    return parseNumber(this.cell(col), this.mark);
+  }
+
+  blankNumeric(col: number): boolean {
+    if (col >= this.fields()) return true;
+    this.locate(col);
+    return blankBytes(this.at, this.from, this.to, () => String(this.cell(col)));
+  }
+
+  /** A streamed record cannot be read again: cells are read as the row goes by. */
+  rowRef(): number {
+    return -1;
+  }
+
+  cellLater(): Cell {
+    return "";
+  }
+
+  isEmpty(): boolean {
+    for (let k = 0; k < this.fields(); k++) {
+      this.locate(k);
+      if (this.to === this.from) continue;
+      if (!isBlankText(this.cell(k))) return false;
+    }
+    return true;
+  }
+}
+
+const EMPTY = new Uint8Array(0);
+
 /** A {@link RowReader} over the current CSV record: fields are read from the bytes on demand. */
-export class ByteRowReader implements RowReader {
+export class ByteRowReader extends FieldRowReader {
   private readonly dictionaries: ByteDictionary[] = [];
   private readonly scratch = { bytes: new Uint8Array(256) };
   /** Values that were not valid UTF-8 and were read as Windows-1252. */
@@ -138,8 +208,10 @@ export class ByteRowReader implements RowReader {
 
   constructor(
     private readonly record: CsvRecord,
-    readonly mark: DecimalMark
-  ) {}
+    mark: DecimalMark
+  ) {
+    super(mark, () => this.countNotUtf8());
+  }
 
   /** The numbers of column `col`'s values (shared with the reader of a part read elsewhere). */
   dictionary(col: number): ByteDictionary {
@@ -158,74 +230,43 @@ export class ByteRowReader implements RowReader {
     return dict.intern(buf, start, end);
   }
 
-  cell(col: number): Cell {
-    if (col >= this.record.count) return "";
+  protected fields(): number {
+    return this.record.count;
+  }
+
+  protected locate(col: number): void {
+    this.at = this.record.buf;
+    this.from = this.record.starts[col] as number;
+    this.to = this.record.ends[col] as number;
+  }
+
+  protected escaped(col: number): boolean {
+    return this.record.escaped[col] !== 0;
+  }
+
+  protected text(col: number): Uint8Array {
     const [buf, start, end] = this.record.field(col, this.scratch);
-    return fieldText(buf.subarray(start, end), this.countNotUtf8);
-  }
-
-  number(col: number): number {
-    if (col >= this.record.count) return NaN;
-    if (this.record.escaped[col] === 0) {
-      const value = plainNumber(
-        this.record.buf,
-        this.record.starts[col] as number,
-        this.record.ends[col] as number,
-        this.mark
-      );
-      if (value === value) return value;
-    }
-    return parseNumber(this.cell(col), this.mark);
-  }
-
-  blankNumeric(col: number): boolean {
-    if (col >= this.record.count) return true;
-    return blankBytes(
-      this.record.buf,
-      this.record.starts[col] as number,
-      this.record.ends[col] as number,
-      () => String(this.cell(col))
-    );
-  }
-
-  /** A streamed record cannot be read again: cells are read as the row goes by. */
-  rowRef(): number {
-    return -1;
-  }
-
-  cellLater(): Cell {
-    return "";
-  }
-
-  isEmpty(): boolean {
-    for (let k = 0; k < this.record.count; k++) {
-      const start = this.record.starts[k] as number;
-      const end = this.record.ends[k] as number;
-      if (end === start) continue;
-      if (!isBlankText(this.cell(k))) return false;
-    }
-    return true;
+    return buf.subarray(start, end);
   }
 }
 
 /**
- * A {@link RowReader} over a record of a block read on another thread (see `csv-split.ts`): the
- * same answers as {@link ByteRowReader} gives for the record, with the other thread's value
- * numbers mapped to this thread's.
+ * A {@link RowReader} over a record of a block read on another thread (see `csv-split.ts`), its
+ * values numbered there and mapped to this thread's numbers. The block holds fields with doubled
+ * quotes already undone, which reads as the scanned record does: numbers are only read from bytes
+ * of fields without them, and undoing them never makes a field empty or blank.
  */
-class BlockRowReader implements RowReader {
+class BlockRowReader extends FieldRowReader {
   private block: PartBlock | null = null;
   private first = 0;
   private count = 0;
   private width = 0;
   /** Per column: this thread's number of each of the other thread's value numbers. */
   private readonly mapped: number[][] = [];
-  private static readonly NONE = new Uint8Array(0);
 
-  constructor(
-    private readonly own: ByteRowReader,
-    readonly mark: DecimalMark
-  ) {}
+  constructor(private readonly own: ByteRowReader) {
+    super(own.mark, own.countNotUtf8);
+  }
 
   /** Takes a block's new values into this thread's numbering. */
   take(block: PartBlock): void {
@@ -249,17 +290,21 @@ class BlockRowReader implements RowReader {
     this.width = (block.fieldsAt[r + 1] as number) - this.first;
   }
 
-  /** Where field `col`'s bytes are: set in `at`, `from` and `to` (no view made per call). */
-  private at: Uint8Array = BlockRowReader.NONE;
-  private from = 0;
-  private to = 0;
+  id(col: number): number {
+    const block = this.block as PartBlock;
+    if (col < this.width && block.length[this.first + col] === -1)
+      return (this.mapped[col] as number[])[block.value[this.first + col] as number] as number;
+    // A column the other thread did not number (or past the record's end): numbered here.
+    if (col >= this.count) return this.own.dictionary(col).intern(EMPTY, 0, 0);
+    this.locate(col);
+    return this.own.dictionary(col).intern(this.at, this.from, this.to);
+  }
 
-  private locate(col: number): void {
-    if (col >= this.count) {
-      this.at = BlockRowReader.NONE;
-      this.from = this.to = 0;
-      return;
-    }
+  protected fields(): number {
+    return this.count;
+  }
+
+  protected locate(col: number): void {
     const block = this.block as PartBlock;
     const f = this.first + col;
     const value = block.value[f] as number;
@@ -277,52 +322,13 @@ class BlockRowReader implements RowReader {
     this.to = this.from + dict.lengthOf(id);
   }
 
-  id(col: number): number {
-    const block = this.block as PartBlock;
-    if (col < this.width && block.length[this.first + col] === -1)
-      return (this.mapped[col] as number[])[block.value[this.first + col] as number] as number;
-    // A column the other thread did not number: numbered here from its bytes.
+  protected escaped(col: number): boolean {
+    return (this.block as PartBlock).escaped[this.first + col] !== 0;
+  }
+
+  protected text(col: number): Uint8Array {
     this.locate(col);
-    return this.own.dictionary(col).intern(this.at, this.from, this.to);
-  }
-
-  cell(col: number): Cell {
-    if (col >= this.count) return "";
-    this.locate(col);
-    return fieldText(this.at.subarray(this.from, this.to), this.own.countNotUtf8);
-  }
-
-  number(col: number): number {
-    if (col >= this.count) return NaN;
-    if ((this.block as PartBlock).escaped[this.first + col] === 0) {
-      this.locate(col);
-      const value = plainNumber(this.at, this.from, this.to, this.mark);
-      if (value === value) return value;
-    }
-    return parseNumber(this.cell(col), this.mark);
-  }
-
-  blankNumeric(col: number): boolean {
-    if (col >= this.count) return true;
-    this.locate(col);
-    return blankBytes(this.at, this.from, this.to, () => String(this.cell(col)));
-  }
-
-  rowRef(): number {
-    return -1;
-  }
-
-  cellLater(): Cell {
-    return "";
-  }
-
-  isEmpty(): boolean {
-    for (let k = 0; k < this.count; k++) {
-      this.locate(k);
-      if (this.to === this.from) continue;
-      if (!isBlankText(this.cell(k))) return false;
-    }
-    return true;
+    return this.at.subarray(this.from, this.to);
   }
 }
 
@@ -499,7 +505,7 @@ function readSplit(
       const message = runner.next();
       if (message.kind === "end") return;
       if (message.kind !== "block") break;
-      blocks ??= new BlockRowReader(reader, reader.mark);
+      blocks ??= new BlockRowReader(reader);
       blocks.take(message);
       for (let r = 0; r < message.count; r++) {
         blocks.setRecord(r);

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readSync } from "fs";
 import { MessageChannel, MessagePort, receiveMessageOnPort, Worker } from "worker_threads";
+import { grow } from "../scoring/table";
 import { ByteDictionary } from "./byte-dictionary";
 import { LF } from "./csv-format";
 import { CsvRecord, scanRecords } from "./csv-records";
@@ -126,10 +127,9 @@ class BlockBuilder {
   }
 }
 
+/** `a` grown to at least `atLeast` elements, doubling. */
 function grown<T extends Int32Array | Uint8Array>(a: T, atLeast: number): T {
-  const b = new (a.constructor as new (n: number) => T)(Math.max(atLeast, a.length * 2));
-  b.set(a);
-  return b;
+  return grow(a, Math.max(atLeast, a.length * 2));
 }
 
 /** The values numbered since the last call, per column. */

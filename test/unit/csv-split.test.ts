@@ -227,6 +227,25 @@ describe("a large file's second part read elsewhere", () => {
     expect(canonical(path, none, 0.4)).toBe(canonical(path));
   });
 
+  it.each(["pc-azure-usage-report", "eu-semicolon-decimal-comma", "export-column-spellings"])(
+    "reads the %s case's Azure file, grown to many records, as a single pass does",
+    (name) => {
+      // The case's own file (a Partner Center download, a European semicolon file with decimal
+      // commas, other column spellings), its records repeated so the part holds many of them.
+      const text = readFileSync(join(__dirname, "..", "cases", name, "azure.csv"), "utf8");
+      const eol = text.includes("\r\n") ? "\r\n" : "\n";
+      const [header, ...rows] = text.split(eol).filter((line) => line !== "");
+      const grownFile = file(
+        Buffer.from([header, ...Array.from({ length: 40 }, () => rows).flat()].join(eol) + eol)
+      );
+      const single = canonical(grownFile);
+      for (const at of [0.2, 0.5, 0.8])
+        expect(
+          canonical(grownFile, (request) => inThread({ ...request, blockRecords: 7 }), at)
+        ).toBe(single);
+    }
+  );
+
   const script = join(__dirname, "..", "..", "dist", "cli", "csv-part.js");
   // The worker thread runs the built file (`npm test` builds first).
   (existsSync(script) ? it : it.skip)(
