@@ -14,6 +14,7 @@ import { parseScoreArgs, ScoreArgs, UsageError, USAGE } from "./args";
 import { readCsvTable } from "./csv-reader";
 import { PartRequest, PartRunner } from "./csv-split";
 import { jsonPieces } from "./json-pieces";
+import { writeUtf8Batches } from "./utf8-batches";
 import { defaultOutPath, writeScorecardFile } from "./scorecard-file";
 import { readWorkbook } from "./xlsx/read-workbook";
 import { ProgressReporter, rowsText, SILENT } from "./progress";
@@ -22,8 +23,11 @@ import { ProgressReporter, rowsText, SILENT } from "./progress";
 export interface Io {
   /** Writes a line. */
   out: (text: string) => void;
-  /** Writes text as it is (no line end); when given, `--json` is written through it in pieces. */
-  write?: (text: string) => void;
+  /**
+   * Writes UTF-8 bytes as they are (no line end); when given, `--json` is written through it in
+   * batches of about a megabyte.
+   */
+  write?: (bytes: Uint8Array) => void;
   err: (text: string) => void;
   /** Progress while the work runs (a terminal's stderr; silent otherwise). */
   progress?: ProgressReporter;
@@ -88,6 +92,12 @@ function rulesId(args: ScoreArgs): string | undefined {
   return args.rules;
 }
 
+/** The pieces, then a line end. */
+function* withLineEnd(pieces: Iterable<string>): Generator<string> {
+  yield* pieces;
+  yield "\n";
+}
+
 /** The score as JSON: in pieces where the output takes them (never the whole text at once). */
 function writeJson(result: ScoreResult, io: Io): void {
   const write = io.write;
@@ -96,15 +106,7 @@ function writeJson(result: ScoreResult, io: Io): void {
     return;
   }
   // About a megabyte per write: few system calls, and little text held at a time.
-  let batch = "";
-  for (const piece of jsonPieces(result)) {
-    batch += piece;
-    if (batch.length >= 1 << 20) {
-      write(batch);
-      batch = "";
-    }
-  }
-  write(`${batch}\n`);
+  writeUtf8Batches(withLineEnd(jsonPieces(result)), write);
 }
 
 /** Runs `security-pcs score …` and returns the exit code. */
