@@ -1,7 +1,7 @@
 import { createWriteStream, readFileSync, renameSync, rmSync } from "fs";
 import { posix } from "path";
 import { Readable } from "stream";
-import JSZip from "jszip";
+import type JSZip from "jszip";
 import { SheetLayout } from "../../report/layout-model";
 import { OWN_SHEET_NAME } from "../../report/own-sheets";
 import { pickScorecardName } from "../../report/sheet-names";
@@ -178,11 +178,20 @@ function sheetCompression(content: string | Readable): JSZip.JSZipFileOptions {
 }
 
 /**
+ * jszip, loaded when a workbook is written: loading it takes about 40 ms, which every command
+ * line run paid, including those that only print or write JSON.
+ */
+function loadJsZip(): typeof JSZip {
+  return require("jszip") as typeof JSZip;
+}
+
+/**
  * Writes the output workbook to `out` (through a temporary file beside it).
  * @returns the names our sheets got (a user's sheet of the same name keeps it; ours get a suffix)
  */
 export async function writeWorkbookFile(out: string, output: WorkbookOutput): Promise<string[]> {
-  const zip = output.base ? await JSZip.loadAsync(readFileSync(output.base)) : new JSZip();
+  const Zip = loadJsZip();
+  const zip = output.base ? await Zip.loadAsync(readFileSync(output.base)) : new Zip();
   if (!output.base) for (const [name, text] of Object.entries(FRESH)) zip.file(name, text);
   const p = new Package(zip);
   await p.load(output.base ?? out);
