@@ -39,7 +39,7 @@ export interface DictionaryDelta {
  * Records `0 … count − 1` of a block. Record `r`'s field `k` is `f = fieldsAt[r] + k`, for `k`
  * below its count and below the number of numbered columns: value number `value[f]` of its
  * column when `length[f]` is −1, else the bytes `raw[value[f] … value[f] + length[f])` (doubled
- * quotes already undone).
+ * quotes already undone). The arrays may be longer than the block uses.
  */
 export interface PartBlock {
   kind: "block";
@@ -63,18 +63,37 @@ export type PartMessage =
 
 const CHUNK = 4 << 20;
 
-/** Growable typed arrays for one block. */
+/**
+ * Growable typed arrays for one block, handed over whole (no copy to their used length): every
+ * megabyte of fresh memory costs milliseconds to touch, so a block's arrays are made once, at the
+ * size the previous block ended with, rather than grown by doubling and then copied.
+ */
 class BlockBuilder {
   count = 0;
   fields = 0;
   rawUsed = 0;
   end = 0;
-  counts = new Int32Array(1024);
-  fieldsAt = new Int32Array(1024);
-  value = new Int32Array(8192);
-  length = new Int32Array(8192);
-  escaped = new Uint8Array(8192);
-  raw = new Uint8Array(1 << 16);
+  counts: Int32Array;
+  fieldsAt: Int32Array;
+  value: Int32Array;
+  length: Int32Array;
+  escaped: Uint8Array;
+  raw: Uint8Array;
+
+  /** Room for `records` records, `fields` fields and `rawBytes` bytes of unnumbered fields. */
+  constructor(records: number, fields: number, rawBytes: number) {
+    this.counts = new Int32Array(records + 2);
+    this.fieldsAt = new Int32Array(records + 2);
+    this.value = new Int32Array(fields);
+    this.length = new Int32Array(fields);
+    this.escaped = new Uint8Array(fields);
+    this.raw = new Uint8Array(rawBytes);
+  }
+
+  /** A builder for the next block, with the room this one ended with. */
+  next(): BlockBuilder {
+    return new BlockBuilder(this.counts.length - 2, this.value.length, this.raw.length);
+  }
 
   addRecord(fields: number, end: number): void {
     if (this.count + 2 > this.fieldsAt.length) {
@@ -111,17 +130,18 @@ class BlockBuilder {
     this.rawUsed += n;
   }
 
+  /** The block (its arrays as they are: the builder is not used again). */
   finish(dictionaries: DictionaryDelta[]): PartBlock {
     return {
       kind: "block",
       count: this.count,
       end: this.end,
-      counts: this.counts.slice(0, this.count),
-      fieldsAt: this.fieldsAt.slice(0, this.count + 1),
-      value: this.value.slice(0, this.fields),
-      length: this.length.slice(0, this.fields),
-      escaped: this.escaped.slice(0, this.fields),
-      raw: this.raw.slice(0, this.rawUsed),
+      counts: this.counts,
+      fieldsAt: this.fieldsAt,
+      value: this.value,
+      length: this.length,
+      escaped: this.escaped,
+      raw: this.raw,
       dictionaries,
     };
   }
@@ -223,7 +243,7 @@ class BlockNumberer {
   /** Values already handed over, per column. */
   private readonly sent = new Map<number, number>();
   private readonly scratch = { bytes: new Uint8Array(256) };
-  private block = new BlockBuilder();
+  private block: BlockBuilder;
   private readonly full: PartBlock[] = [];
 
   constructor(
@@ -232,6 +252,8 @@ class BlockNumberer {
   ) {
     this.idColumn = new Uint8Array(Math.max(0, ...idColumns) + 1);
     for (const c of idColumns) this.idColumn[c] = 1;
+    // Records have at least the numbered columns' width; the arrays grow if they have more.
+    this.block = new BlockBuilder(blockRecords, blockRecords * this.idColumn.length, 1 << 16);
   }
 
   /** Adds a record that ends at file offset `end`. */
@@ -257,7 +279,7 @@ class BlockNumberer {
     }
     if (block.count === this.blockRecords) {
       this.full.push(block.finish(deltas(this.dictionaries, this.sent)));
-      this.block = new BlockBuilder();
+      this.block = block.next();
     }
   }
 
