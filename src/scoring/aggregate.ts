@@ -237,8 +237,6 @@ const ACTIVE = 1;
  * One Microsoft 365 table's eligible in-span rows into their (tenant, workload, month) groups,
  * paid and active per source (months counted from `firstMonth`, the first the tables have in the
  * span); the rows' outcomes are tallied and each tenant's lost rows counted.
- * (The hot loops of this file are small functions of their own: the command line runs each once,
- * and V8 compiles a loop in a function with nothing cold after it far sooner.)
  */
 function addLicences(
   table: M365Table,
