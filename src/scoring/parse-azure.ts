@@ -91,7 +91,6 @@ export class AzureParser {
   private readonly associationColumn: TextColumn;
   private readonly comboOf = new IdCache();
   private readonly comboNodes = new PairInterner();
-  private readonly subscriptionOf = new IdCache();
   private readonly combos: ServiceCombo[] = [];
   private readonly offers: string[] = [];
   private readonly offerKeys: number[] = [];
@@ -264,6 +263,12 @@ export class AzureParser {
 
   /** Rows of in-memory tables keep a reference and read their subscription only if needed. */
   private lazySubscriptions: RowReader | null | undefined;
+  /**
+   * Otherwise (streamed rows) each row keeps its subscription's number in the column (see
+   * `RowReader.id`), and each distinct subscription its text here; they join the shared
+   * registry only if the association dedupe asks for them.
+   */
+  private readonly subscriptionTexts: string[] = [];
 
   private subscriptionRef(r: RowReader): number {
     if (this.lazySubscriptions === undefined) this.lazySubscriptions = r.rowRef() >= 0 ? r : null;
@@ -278,8 +283,21 @@ export class AzureParser {
     const refs = this.subscription;
     const lazy = this.lazySubscriptions;
     const col = this.c.subscription;
-    if (!lazy || col < 0) return (i) => refs[i] as number;
+    if (col < 0) return (i) => refs[i] as number;
     const shared = this.shared.subscriptions;
+    if (!lazy) {
+      const texts = this.subscriptionTexts;
+      const byRef = new IdCache();
+      return (i) => {
+        const ref = refs[i] as number;
+        let id = byRef.get(ref);
+        if (id === UNSET) {
+          id = shared.idOf(texts[ref] ?? "");
+          byRef.set(ref, id);
+        }
+        return id;
+      };
+    }
     const byCell = new Map<unknown, number>();
     const resolved = new Int32Array(this.count).fill(-1);
     return (i) => {
@@ -296,15 +314,14 @@ export class AzureParser {
     };
   }
 
+  /** The row's subscription's number in its column; its text is kept the first time. */
   private subscriptionAt(r: RowReader): number {
     const id = r.id(this.c.subscription);
-    let sub = this.subscriptionOf.get(id);
-    if (sub === UNSET) {
+    if (this.subscriptionTexts[id] === undefined) {
       const cell = r.cell(this.c.subscription);
-      sub = this.shared.subscriptions.idOf(isBlankText(cell) ? "" : cellText(cell));
-      this.subscriptionOf.set(id, sub);
+      this.subscriptionTexts[id] = isBlankText(cell) ? "" : cellText(cell);
     }
-    return sub;
+    return id;
   }
 
   private rowError(

@@ -205,6 +205,26 @@ describe("several exports of a kind", () => {
       expect.arrayContaining(["T1", "T9", "T8"])
     );
   });
+  it("counts the same consumption once whatever the case of its subscription id, in one file or two", async () => {
+    const head = "Month,CustomerTenantId,Service,Offer,Association,SubscriptionId,ACR_USD\n";
+    const ttm = async (...files: string[]): Promise<number> => {
+      const args = files.flatMap((f) => ["--azure", f]);
+      const r = JSON.parse((await runCli(["score", ...args, "--as-of", "2025-06", "--json"])).out);
+      return r.customers[0].azure.ttmAcr;
+    };
+    // One file: the PAL and CSP rows of SUB-1 and sub-1 are one subscription's consumption.
+    const one = file(
+      "subs-one.csv",
+      `${head}2025-06,T1,Key Vault,Azure Plan,PAL,SUB-1,400\n2025-06,T1,Key Vault,Azure Plan,CSP Tier 1,sub-1,450\n2025-06,T1,Key Vault,Azure Plan,PAL,sub-2,50\n`
+    );
+    expect(await ttm(one)).toBe(500);
+    // Two exports: the same subscription in each counts once (the larger).
+    const a = file("subs-a.csv", `${head}2025-06,T1,Key Vault,Azure Plan,PAL,Sub-1,400\n`);
+    const b = file("subs-b.csv", `${head}2025-06,T1,Key Vault,Azure Plan,PAL,sub-1,450\n`);
+    expect(await ttm(a, b)).toBe(450);
+    const c = file("subs-c.csv", `${head}2025-06,T1,Key Vault,Azure Plan,PAL,sub-3,450\n`);
+    expect(await ttm(a, c)).toBe(850);
+  });
   it("names each input's layout in the terminal summary", async () => {
     const { out } = await runCli(["score", "--azure", azure]);
     expect(out).toContain(`  ${azure} (Azure consumption table): 3 rows: 2 counted, 1 with errors`);
