@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from "fs";
-import { Cell, DecimalMark, isBlankText, parseNumber } from "../scoring/cells";
+import { Cell, DecimalMark, isBlankNumeric, isBlankText, parseNumber } from "../scoring/cells";
 import { FindOptions, FoundTable, findTable } from "../scoring/find-table";
 import { AzureTable, SharedRegistries } from "../scoring/parse-azure";
 import { CertTable } from "../scoring/parse-certs";
@@ -171,7 +171,7 @@ abstract class FieldRowReader implements RowReader {
   blankNumeric(col: number): boolean {
     if (col >= this.fields()) return true;
     this.locate(col);
-    return blankBytes(this.at, this.from, this.to, () => String(this.cell(col)));
+    return blankBytes(this.at, this.from, this.to) ?? isBlankNumeric(String(this.cell(col)));
   }
 
   /** A streamed record cannot be read again: cells are read as the row goes by. */

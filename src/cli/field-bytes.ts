@@ -1,4 +1,4 @@
-import { DecimalMark, isBlankNumeric } from "../scoring/cells";
+import { DecimalMark } from "../scoring/cells";
 
 /**
  * Reading one CSV field from its bytes, the same way whichever reader holds them (the record being
@@ -67,18 +67,14 @@ export function plainNumber(
 }
 
 /**
- * True when the bytes `buf[start … end)` are blank for a numeric column: none, or only spaces and
- * tabs. Non-ASCII bytes are judged on the field's text (`text` is only called then).
+ * Whether the bytes `buf[start … end)` are blank for a numeric column (none, or only spaces and
+ * tabs); null when a non-ASCII byte comes first, which only the field's text can tell (a
+ * no-break space is blank). No callback: this runs for every row's amount.
  */
-export function blankBytes(
-  buf: Uint8Array,
-  start: number,
-  end: number,
-  text: () => string
-): boolean {
+export function blankBytes(buf: Uint8Array, start: number, end: number): boolean | null {
   for (let i = start; i < end; i++) {
     const b = buf[i] as number;
-    if (b !== 0x20 && b !== 0x09) return b < 0x80 ? false : isBlankNumeric(text());
+    if (b !== 0x20 && b !== 0x09) return b < 0x80 ? false : null;
   }
   return true;
 }

@@ -125,6 +125,17 @@ describe("reading a CSV file into a table", () => {
     const t = read('Month,Tenant,Service,ACR\n2025-06,t1,Key Vault,"700,50"\n', true);
     expect(t.rows.acrMicro[0]).toBe(700_500_000);
   });
+  it("reads an amount of spaces, tabs or no-break spaces as blank, and other text as unreadable", () => {
+    const t = read(
+      "Month,Tenant,Service,ACR\n2025-06,t1,Key Vault, \t\n2025-06,t1,Key Vault,\u00a0\n2025-06,t1,Key Vault,\u00e9\n2025-06,t1,Key Vault,5\n"
+    );
+    const errors = t.issues.filter((i) => i.severity === "error");
+    expect(errors.map((i) => i.row)).toEqual([2, 3, 4]);
+    expect(errors[0]?.message).toContain("ACR is blank");
+    expect(errors[1]?.message).toContain("ACR is blank");
+    expect(errors[2]?.message).not.toContain("is blank");
+    expect(t.rows.count).toBe(1);
+  });
   it("skips a UTF-8 byte-order mark", () => {
     const t = read("\ufeffMonth,Tenant,Service,ACR\n2025-06,t1,Key Vault,5\n");
     expect(t.rows.count).toBe(1);
