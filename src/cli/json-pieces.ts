@@ -21,7 +21,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * `JSON.stringify(value, null, 2)` as it reads `depth` levels deep in a whole text: every line
  * after the first indented to that depth ("null" for what JSON.stringify cannot write, as in an
  * array). Wrapped in `depth` arrays, the value is indented by JSON.stringify itself, and the
- * wrapping is cut off: a third of the time of indenting its lines afterwards.
+ * wrapping is cut off: about two thirds of the time of indenting its lines afterwards.
  */
 function nested(value: unknown, depth: number): string {
   let wrapped: unknown = value;
