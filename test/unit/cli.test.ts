@@ -205,7 +205,7 @@ describe("several exports of a kind", () => {
       expect.arrayContaining(["T1", "T9", "T8"])
     );
   });
-  it("counts the same consumption once whatever the case of its subscription id, in one file or two", async () => {
+  it("counts the same consumption once under several association types whatever the case and spaces of its subscription id, in one file or two", async () => {
     const head = "Month,CustomerTenantId,Service,Offer,Association,SubscriptionId,ACR_USD\n";
     const ttm = async (...files: string[]): Promise<number> => {
       const args = files.flatMap((f) => ["--azure", f]);
@@ -220,7 +220,7 @@ describe("several exports of a kind", () => {
     expect(await ttm(one)).toBe(500);
     // Two exports: the same subscription in each counts once (the larger).
     const a = file("subs-a.csv", `${head}2025-06,T1,Key Vault,Azure Plan,PAL,Sub-1,400\n`);
-    const b = file("subs-b.csv", `${head}2025-06,T1,Key Vault,Azure Plan,PAL,sub-1,450\n`);
+    const b = file("subs-b.csv", `${head}2025-06,T1,Key Vault,Azure Plan,PAL, sub-1 ,450\n`);
     expect(await ttm(a, b)).toBe(450);
     const c = file("subs-c.csv", `${head}2025-06,T1,Key Vault,Azure Plan,PAL,sub-3,450\n`);
     expect(await ttm(a, c)).toBe(850);
