@@ -3,6 +3,8 @@
  * byte-order mark, else UTF-8), and its delimiter: whichever of comma, semicolon and tab occurs
  * most often in the first ten lines outside double quotes (a tie goes to comma, then semicolon).
  * A semicolon-delimited file uses decimal commas (the CSV Excel writes in most of Europe).
+ * Lines end with LF or CRLF, or with CR alone in files whose first line break is a lone CR (what
+ * Excel for Mac writes as "CSV (Macintosh)").
  */
 
 /** Byte values of the characters the tokenizer looks for. */
@@ -24,6 +26,8 @@ export interface CsvFormat {
   delimiter: number;
   /** Amounts use decimal commas (`1.250,50`). */
   decimalComma: boolean;
+  /** The byte that ends a line: LF (a CR before it is dropped), or CR in classic Mac files. */
+  lineEnd: number;
 }
 
 /** The encoding and byte-order-mark length of a file's first bytes. */
@@ -35,14 +39,30 @@ export function detectEncoding(head: Uint8Array): { encoding: Encoding; bom: num
   return { encoding: "utf-8", bom: 0 };
 }
 
+/**
+ * The byte that ends lines in UTF-8 text starting at `from`: CR when the first line break outside
+ * double quotes is a CR not followed by LF, else LF.
+ */
+export function detectLineEnd(bytes: Uint8Array, from = 0): number {
+  let quoted = false;
+  for (let i = from; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === QUOTE) quoted = !quoted;
+    else if (quoted) continue;
+    else if (b === LF) return LF;
+    else if (b === CR) return i + 1 < bytes.length && bytes[i + 1] !== LF ? CR : LF;
+  }
+  return LF;
+}
+
 /** How many lines the delimiter count looks at. */
 export const DELIMITER_SCAN_LINES = 10;
 
 /**
  * The delimiter of UTF-8 text starting at `from`: counts of comma, semicolon and tab outside
- * double quotes over the first ten lines.
+ * double quotes over the first ten lines (lines ending with `lineEnd`).
  */
-export function detectDelimiter(bytes: Uint8Array, from = 0): number {
+export function detectDelimiter(bytes: Uint8Array, from = 0, lineEnd = LF): number {
   let commas = 0;
   let semicolons = 0;
   let tabs = 0;
@@ -55,7 +75,7 @@ export function detectDelimiter(bytes: Uint8Array, from = 0): number {
     else if (b === COMMA) commas++;
     else if (b === SEMICOLON) semicolons++;
     else if (b === TAB) tabs++;
-    else if (b === LF) lines++;
+    else if (b === lineEnd) lines++;
   }
   if (commas >= semicolons && commas >= tabs) return COMMA;
   if (semicolons >= tabs) return SEMICOLON;

@@ -10,11 +10,14 @@ import { UsageError } from "./args";
 import { ByteDictionary } from "./byte-dictionary";
 import {
   COMMA,
+  CR,
   CsvFormat,
   delimiterName,
   detectDelimiter,
   detectEncoding,
+  detectLineEnd,
   Encoding,
+  LF,
   SEMICOLON,
 } from "./csv-format";
 import { CsvRecord, scanRecords } from "./csv-records";
@@ -103,12 +106,21 @@ function eachRecord(
       const { bytes, n, final } = source.read(buf, have);
       buf = bytes;
       const end = have + n;
-      const next = scanRecords(buf, 0, end, final, format.delimiter, record, () => {
-        if (onRecord(base + record.next) === false) {
-          stop = true;
-          return false;
-        }
-      });
+      const next = scanRecords(
+        buf,
+        0,
+        end,
+        final,
+        format.delimiter,
+        record,
+        () => {
+          if (onRecord(base + record.next) === false) {
+            stop = true;
+            return false;
+          }
+        },
+        format.lineEnd
+      );
       if (stop || final) return;
       // Keep the incomplete record; a record longer than the buffer makes the buffer grow.
       buf.copyWithin(0, next, end);
@@ -416,9 +428,16 @@ export function csvFormatOf(
       throw new UsageError(
         `${path}: not a CSV text file (it contains binary data; export the sheet as CSV UTF-8)`
       );
-    const delimiter = detectDelimiter(text);
+    const lineEnd = detectLineEnd(text);
+    const delimiter = detectDelimiter(text, 0, lineEnd);
     return {
-      format: { encoding, bom, delimiter, decimalComma: decimalComma || delimiter === SEMICOLON },
+      format: {
+        encoding,
+        bom,
+        delimiter,
+        decimalComma: decimalComma || delimiter === SEMICOLON,
+        lineEnd,
+      },
       size,
     };
   } catch (error) {
@@ -446,7 +465,9 @@ function startPart(
   options: CsvOptions
 ): Part | null {
   const idColumns = lookedUp(found);
-  if (!options.split || idColumns === null || format.encoding !== "utf-8") return null;
+  // The other thread finds its first record after a LF: files of CR-ended lines stay here.
+  if (!options.split || idColumns === null || format.encoding !== "utf-8" || format.lineEnd !== LF)
+    return null;
   if (size < (options.splitBytes ?? SPLIT_BYTES) || size > SPLIT_MAX_BYTES) return null;
   const request: PartRequest = {
     path,
@@ -577,6 +598,14 @@ export function readCsvTable(
       table: path,
       row: null,
       message: `Read as a ${delimiterName(format.delimiter)}-separated file with decimal ${format.decimalComma ? "commas (1.250,50)" : "points (1,250.50)"}.`,
+    });
+  if (format.lineEnd === CR)
+    table.issues.push({
+      severity: "info",
+      table: path,
+      row: null,
+      message:
+        'Lines end with a carriage return alone (what Excel for Mac saves as "CSV (Macintosh)"); read as such.',
     });
   if (reader.notUtf8 > 0)
     table.issues.push({

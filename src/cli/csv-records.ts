@@ -2,8 +2,9 @@ import { CR, LF, QUOTE } from "./csv-format";
 
 /**
  * Splitting CSV bytes into records and fields (RFC 4180: fields in double quotes may hold the
- * delimiter, line breaks and doubled quotes; records end with LF or CRLF). Fields are offsets into
- * the buffer, never strings: the caller reads only the fields it needs.
+ * delimiter, line breaks and doubled quotes; records end with LF or CRLF, or with CR alone in
+ * classic Mac files). Fields are offsets into the buffer, never strings: the caller reads only the
+ * fields it needs.
  */
 
 /** The fields of the current record: offsets into `buf`. */
@@ -55,6 +56,7 @@ export class CsvRecord {
  * Reads the records of `buf[from … end)` into `record`, calling `onRecord` for each complete one.
  * Returns where the first incomplete record starts (`end` when all were complete). With `final`,
  * the last record needs no line break.
+ * @param lineEnd LF (records end with LF or CRLF), or CR for files whose lines end with CR alone
  */
 export function scanRecords(
   buf: Uint8Array,
@@ -63,9 +65,11 @@ export function scanRecords(
   final: boolean,
   delimiter: number,
   record: CsvRecord,
-  onRecord: () => boolean | void
+  onRecord: () => boolean | void,
+  lineEnd = LF
 ): number {
   record.buf = buf;
+  const crlf = lineEnd === LF;
   let p = from;
   while (p < end) {
     const recordStart = p;
@@ -90,11 +94,11 @@ export function scanRecords(
         }
         if (q >= end && !final) return recordStart;
         const next = q + 1;
-        if (next >= end || buf[next] === delimiter || buf[next] === LF || buf[next] === CR) {
+        if (next >= end || buf[next] === delimiter || buf[next] === lineEnd || buf[next] === CR) {
           start = p + 1;
           stop = Math.min(q, end);
           p = Math.min(next, end);
-          if (buf[p] === CR) {
+          if (crlf && buf[p] === CR) {
             // CRLF after a closing quote: the LF may be in the next chunk.
             if (p + 1 >= end && !final) return recordStart;
             if (buf[p + 1] === LF) p++;
@@ -102,20 +106,20 @@ export function scanRecords(
         } else {
           // Text after the closing quote: not a well-formed quoted field, read it as it stands.
           escaped = 0;
-          while (p < end && buf[p] !== delimiter && buf[p] !== LF) p++;
+          while (p < end && buf[p] !== delimiter && buf[p] !== lineEnd) p++;
           stop = p;
         }
       } else {
         while (p < end) {
           const b = buf[p];
-          if (b === delimiter || b === LF) break;
+          if (b === delimiter || b === lineEnd) break;
           p++;
         }
         stop = p;
       }
       if (p >= end && !final) return recordStart;
       // A CR before the LF ends the record, not the field.
-      if (stop > start && buf[stop - 1] === CR && (p >= end || buf[p] === LF)) stop--;
+      if (crlf && stop > start && buf[stop - 1] === CR && (p >= end || buf[p] === LF)) stop--;
       record.starts[f] = start;
       record.ends[f] = stop;
       record.escaped[f] = escaped;
@@ -137,7 +141,7 @@ export function scanRecords(
         }
         continue;
       }
-      p++; // LF
+      p++; // the line end
       complete = true;
       break;
     }

@@ -3,7 +3,15 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import Papa from "papaparse";
-import { COMMA, detectDelimiter, SEMICOLON, TAB } from "../../src/cli/csv-format";
+import {
+  COMMA,
+  CR,
+  detectDelimiter,
+  detectLineEnd,
+  LF,
+  SEMICOLON,
+  TAB,
+} from "../../src/cli/csv-format";
 import { eachCsvRow, readCsvTable } from "../../src/cli/csv-reader";
 import { CsvRecord, scanRecords } from "../../src/cli/csv-records";
 import { sharedRegistries } from "../../src/scoring/parse-inputs";
@@ -19,7 +27,7 @@ const file = (content: string | Buffer): string => {
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** Splits text into records with the tokenizer, in chunks of `chunk` bytes, as the reader does. */
-function tokenize(text: string, delimiter: number, chunk: number): string[][] {
+function tokenize(text: string, delimiter: number, chunk: number, lineEnd = LF): string[][] {
   const all = bytes(text);
   const record = new CsvRecord();
   const decoder = new TextDecoder();
@@ -31,15 +39,24 @@ function tokenize(text: string, delimiter: number, chunk: number): string[][] {
     joined.set(buf);
     joined.set(piece, buf.length);
     const final = at + chunk >= all.length;
-    const next = scanRecords(joined, 0, joined.length, final, delimiter, record, () => {
-      const scratch = { bytes: new Uint8Array(16) };
-      const row: string[] = [];
-      for (let k = 0; k < record.count; k++) {
-        const [b, s, e] = record.field(k, scratch);
-        row.push(decoder.decode(b.subarray(s, e)));
-      }
-      out.push(row);
-    });
+    const next = scanRecords(
+      joined,
+      0,
+      joined.length,
+      final,
+      delimiter,
+      record,
+      () => {
+        const scratch = { bytes: new Uint8Array(16) };
+        const row: string[] = [];
+        for (let k = 0; k < record.count; k++) {
+          const [b, s, e] = record.field(k, scratch);
+          row.push(decoder.decode(b.subarray(s, e)));
+        }
+        out.push(row);
+      },
+      lineEnd
+    );
     buf = joined.slice(next);
     if (final) break;
   }
@@ -71,16 +88,35 @@ describe("CSV records", () => {
       fc.property(
         fc.array(fc.array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
         fc.constantFrom(",", ";", "\t"),
-        fc.constantFrom("\n", "\r\n"),
+        fc.constantFrom("\n", "\r\n", "\r"),
         fc.integer({ min: 1, max: 40 }),
         (rows, d, eol, chunk) => {
           const text = rows.map((r) => r.map((f) => quote(f)).join(d)).join(eol);
           const expected = Papa.parse<string[]>(text, { delimiter: d, newline: eol }).data;
-          expect(tokenize(text, d.charCodeAt(0), chunk)).toEqual(expected);
+          const lineEnd = eol === "\r" ? CR : LF;
+          expect(tokenize(text, d.charCodeAt(0), chunk, lineEnd)).toEqual(expected);
         }
       ),
       { numRuns: 300 }
     );
+  });
+});
+
+describe("the line end", () => {
+  it.each([
+    ["LF lines: LF", "a,b\n1,2\n", LF],
+    ["CRLF lines: LF (the CR is dropped)", "a,b\r\n1,2\r\n", LF],
+    ['lines ending with CR alone (Excel for Mac\'s "CSV (Macintosh)"): CR', "a,b\r1,2\r", CR],
+    ["a CR inside quotes, then LF lines: LF", '"a\rb",c\n1,2\n', LF],
+    ["a LF inside quotes, then CR lines: CR", '"a\nb",c\r1,2\r', CR],
+    ["a CR that ends what was read (it may start a CRLF): LF", "a,b\r", LF],
+    ["no line break: LF", "a,b", LF],
+  ])("of %s", (_name, text, lineEnd) => {
+    expect(detectLineEnd(bytes(text))).toBe(lineEnd);
+  });
+  it("counts the delimiter over lines ending with CR alone", () => {
+    const text = `${"a,b\r".repeat(10)}${"x;y;z;w\r".repeat(50)}`;
+    expect(detectDelimiter(bytes(text), 0, CR)).toBe(COMMA);
   });
 });
 
@@ -135,6 +171,38 @@ describe("reading a CSV file into a table", () => {
     expect(errors[1]?.message).toContain("ACR is blank");
     expect(errors[2]?.message).not.toContain("is blank");
     expect(t.rows.count).toBe(1);
+  });
+  it("reads a file whose lines end with CR alone as its LF twin, on one thread, and says so", () => {
+    const lines = [
+      "Month;Tenant;Service;ACR",
+      '2025-06;t1;"Key\rVault";1.200,50',
+      '2025-06;"t""2";Key Vault;5',
+      "2025-07;t1;Key Vault;x",
+    ];
+    let splits = 0;
+    const options = {
+      expected: "azure" as const,
+      decimalComma: false,
+      splitBytes: 0,
+      split: () => {
+        splits++;
+        throw new Error("no thread in this test");
+      },
+    };
+    const lf = readCsvTable(file(lines.join("\n")), sharedRegistries(), options) as AzureTable;
+    splits = 0;
+    const cr = readCsvTable(file(lines.join("\r")), sharedRegistries(), options) as AzureTable;
+    expect(splits).toBe(0);
+    expect(cr.rows.count).toBe(2);
+    expect(Array.from(cr.rows.acrMicro.subarray(0, 2))).toEqual([1_200_500_000, 5_000_000]);
+    expect(cr.combos.map((c) => c.values)).toEqual(lf.combos.map((c) => c.values));
+    expect(cr.issues.filter((i) => i.severity === "error").map((i) => [i.row, i.message])).toEqual(
+      lf.issues.filter((i) => i.severity === "error").map((i) => [i.row, i.message])
+    );
+    expect(cr.issues.map((i) => i.message)).toContain(
+      'Lines end with a carriage return alone (what Excel for Mac saves as "CSV (Macintosh)"); read as such.'
+    );
+    expect(lf.issues.map((i) => i.message).join()).not.toContain("carriage return");
   });
   it("skips a UTF-8 byte-order mark", () => {
     const t = read("\ufeffMonth,Tenant,Service,ACR\n2025-06,t1,Key Vault,5\n");
