@@ -147,6 +147,8 @@ abstract class FieldRowReader implements RowReader {
   protected at: Uint8Array = EMPTY;
   protected from = 0;
   protected to = 0;
+  /** A CSV file has text, not date serials of a workbook's date system. */
+  readonly date1904 = false;
 
   constructor(
     readonly mark: DecimalMark,

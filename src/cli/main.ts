@@ -48,14 +48,14 @@ async function readInputs(
   args: ScoreArgs,
   progress: ProgressReporter,
   split?: (request: PartRequest) => PartRunner
-): Promise<{ parsed: ParsedInputs; notes: Issue[]; ownSheets: string[] }> {
+): Promise<{ parsed: ParsedInputs; notes: Issue[]; ownSheets: string[]; date1904: boolean }> {
   if (args.workbook) {
-    const { parsed, notes, ownSheets } = await readWorkbook(
+    const { parsed, notes, ownSheets, parts } = await readWorkbook(
       args.workbook,
       args.decimalComma,
       (sheet, rows) => progress.step(`Reading ${sheet}: ${rowsText(rows)} rows`)
     );
-    return { parsed, notes, ownSheets };
+    return { parsed, notes, ownSheets, date1904: parts.date1904 };
   }
   const parsed: ParsedInputs = { ...sharedRegistries(), azure: [], m365: [], certifications: [] };
   const files: [TableKind, string[]][] = [
@@ -74,7 +74,7 @@ async function readInputs(
           split,
         })
       );
-  return { parsed, notes: [], ownSheets: [] };
+  return { parsed, notes: [], ownSheets: [], date1904: false };
 }
 
 /** Inputs whose every data row is a row error: a score from them would be a score of nothing. */
@@ -115,7 +115,7 @@ async function score(argv: readonly string[], io: Io): Promise<number> {
   const asOf = asOfMonth(args);
   const rules = rulesId(args);
   const progress = io.progress ?? SILENT;
-  const { parsed, notes, ownSheets } = await readInputs(args, progress, io.split);
+  const { parsed, notes, ownSheets, date1904 } = await readInputs(args, progress, io.split);
   progress.step("Scoring");
   const result: ScoreResult = scoreParsed(parsed, {
     ...(asOf === undefined ? {} : { asOf }),
@@ -132,6 +132,7 @@ async function score(argv: readonly string[], io: Io): Promise<number> {
       force: args.force,
       generated: new Date(),
       ownSheets,
+      date1904,
     });
   progress.done();
   if (args.json) writeJson(result, io);

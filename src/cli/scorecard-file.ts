@@ -39,6 +39,8 @@ export interface WriteOptions {
   generated: Date;
   /** The add-in's own sheets found in the input workbook (replaced). */
   ownSheets?: readonly string[];
+  /** The input workbook (whose package the scorecard joins) uses the 1904 date system. */
+  date1904?: boolean;
 }
 
 type Inputs = Pick<ScoreArgs, "workbook" | "azure" | "m365" | "certs" | "decimalComma">;
@@ -157,7 +159,10 @@ export async function writeScorecardFile(
           row: null,
           message: `${input.table} has ${input.rows.toLocaleString("en-US")} data rows, more than an Excel sheet holds: the workbook copy stops at row ${EXCEL_MAX_ROWS.toLocaleString("en-US")}; the score used every row.`,
         });
-  const layout = buildScorecardLayout(result, { generated: options.generated });
+  const layout = buildScorecardLayout(result, {
+    generated: options.generated,
+    date1904: options.date1904 === true && args.workbook !== undefined,
+  });
   const folder = mkdtempSync(join(tmpdir(), "security-pcs-"));
   try {
     await writeWorkbookFile(outPath, {

@@ -1,4 +1,5 @@
 import {
+  DATE_1904_OFFSET,
   formatPoints,
   METRICS,
   Rules,
@@ -26,6 +27,11 @@ export { DETAIL_SHEETS };
 export interface LayoutContext {
   /** When the scorecard was generated (shown in local time, as a date). */
   generated: Date;
+  /**
+   * The scorecard goes into a workbook of the 1904 date system (Excel for Mac's old default), so
+   * its date cells hold serials of that system; default the 1900 system.
+   */
+  date1904?: boolean;
 }
 
 /** Where the summary's rows are, for the formulas that refer to them (0-based rows). */
@@ -36,10 +42,15 @@ interface SummaryRows {
   qualified: number;
 }
 
-/** The first day of a `YYYY-MM` month as an Excel date serial. */
+/** The first day of a `YYYY-MM` month as an Excel date serial (1900 date system). */
 function monthSerial(month: string): number {
   const [y, m] = month.split("-").map(Number);
   return Date.UTC(y ?? 1900, (m ?? 1) - 1, 1) / 86400000 + 25569;
+}
+
+/** A 1900-system serial in the workbook's date system. */
+function inDateSystem(serial: number, context: LayoutContext): number {
+  return context.date1904 ? serial - DATE_1904_OFFSET : serial;
 }
 
 /** The footer text of every sheet: the as-of month and when the scorecard was generated. */
@@ -56,7 +67,7 @@ function header(b: SheetBuilder, result: ScoreResult, context: LayoutContext): v
   b.add([cell(SCORECARD_TITLE, undefined, "title")]);
   b.add([
     cell("As of", undefined, "label"),
-    cell(monthSerial(result.asOf), FMT.month),
+    cell(inDateSystem(monthSerial(result.asOf), context), FMT.month),
     cell(`evaluation day ${result.evaluationDay}`, undefined, "note"),
   ]);
   b.add([
@@ -70,7 +81,7 @@ function header(b: SheetBuilder, result: ScoreResult, context: LayoutContext): v
   ]);
   b.add([
     cell("Generated", undefined, "label"),
-    cell(excelSerial(context.generated), FMT.dateTime),
+    cell(inDateSystem(excelSerial(context.generated), context), FMT.dateTime),
   ]);
   const rows = result.inputs.reduce((n, i) => n + i.rows, 0);
   b.add([

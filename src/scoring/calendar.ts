@@ -6,6 +6,13 @@
 /** Excel's serial number of 1970-01-01 in the 1900 date system. */
 const EXCEL_SERIAL_1970 = 25569;
 
+/**
+ * Days from the 1900 date system's serial 0 to the 1904 system's (1904-01-01 is serial 1462 in the
+ * 1900 system): a workbook saved with the 1904 date system (Excel for Mac's old default) stores
+ * every date as its 1900 serial minus this.
+ */
+export const DATE_1904_OFFSET = 1462;
+
 /** Smallest serial number accepted as a date (1900-03-01, after Excel's fictitious 1900-02-29). */
 export const MIN_EXCEL_SERIAL = 61;
 /** Largest serial number accepted as a date (9999-12-31). */

@@ -1,4 +1,5 @@
 import {
+  DATE_1904_OFFSET,
   daysFromCivil,
   daysFromExcelSerial,
   isValidDate,
@@ -183,11 +184,12 @@ function dateObjectDays(value: Date): number {
 /**
  * Reads the calendar month of a cell: an Excel serial number (61…2958465), a `Date`, or text in
  * the forms of scoring-rules §1.4. Returns the month index, or -1 when unreadable.
+ * @param date1904 numbers are serials of the 1904 date system (a workbook setting)
  * @example formatMonth(parseMonth(45565)) //=> "2024-09"
  */
-export function parseMonth(value: Cell): number {
+export function parseMonth(value: Cell, date1904 = false): number {
   if (typeof value === "number") {
-    const days = serialToDays(value);
+    const days = serialToDays(date1904 ? value + DATE_1904_OFFSET : value);
     return isNaN(days) ? -1 : monthOfDay(days);
   }
   if (typeof value === "string") {
@@ -204,9 +206,10 @@ export function parseMonth(value: Cell): number {
 /**
  * Reads a calendar day (day number). A month-only text means the month's first day, or its last
  * day when `monthOnlyMeansLastDay` (an expiry). Returns `NaN` when unreadable.
+ * @param date1904 numbers are serials of the 1904 date system (a workbook setting)
  */
-export function parseDay(value: Cell, monthOnlyMeansLastDay: boolean): number {
-  if (typeof value === "number") return serialToDays(value);
+export function parseDay(value: Cell, monthOnlyMeansLastDay: boolean, date1904 = false): number {
+  if (typeof value === "number") return serialToDays(date1904 ? value + DATE_1904_OFFSET : value);
   if (value instanceof Date) return dateObjectDays(value);
   if (typeof value !== "string") return NaN;
   const d = parseTextDate(value.trim());

@@ -25,7 +25,7 @@ export class MonthColumn {
     let month = this.cache.get(id);
     if (month === UNSET) {
       const cell = r.cell(this.col);
-      month = isBlankText(cell) ? BLANK : parseMonth(cell);
+      month = isBlankText(cell) ? BLANK : parseMonth(cell, r.date1904);
       this.cache.set(id, month);
     }
     return month;

@@ -31,7 +31,7 @@ export { findTable, recogniseTable, HEADER_SCAN_ROWS } from "./find-table";
 export type { FoundTable } from "./find-table";
 export { catalogueFor } from "./catalogue";
 export { parseAsOf } from "./as-of";
-export { formatMonth } from "./calendar";
+export { DATE_1904_OFFSET, formatMonth } from "./calendar";
 export { formatPoints } from "./points";
 export { formatUsd } from "./money";
 export { METRICS, TRACK_LABEL } from "./labels";

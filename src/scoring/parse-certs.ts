@@ -87,7 +87,7 @@ export class CertParser {
     if (col < 0) return null;
     const cell = r.cell(col);
     if (isBlankText(cell)) return null;
-    const day = parseDay(cell, monthOnlyMeansLastDay);
+    const day = parseDay(cell, monthOnlyMeansLastDay, r.date1904);
     if (Number.isNaN(day)) {
       problems.push(`${this.header.label(col)} ${describeCell(cell)} is not a date: ${hint}`);
       return null;

@@ -19,6 +19,8 @@ export interface RowReader {
   isEmpty(): boolean;
   /** The table's decimal convention. */
   readonly mark: DecimalMark;
+  /** Date numbers are serials of the 1904 date system (a workbook setting; false elsewhere). */
+  readonly date1904: boolean;
   /**
    * A reference to the current row that {@link cellLater} can read again, for cells rarely
    * needed (a subscription matters only where the association dedupe applies); -1 when the
@@ -59,10 +61,12 @@ export class CellsRowReader implements RowReader {
   /**
    * @param mark the table's decimal convention
    * @param rows the rows `setRow` is given, so that {@link cellLater} can read them again
+   * @param date1904 the workbook stores dates in the 1904 date system
    */
   constructor(
     readonly mark: DecimalMark = "point",
-    private readonly rows: readonly (readonly unknown[])[] = []
+    private readonly rows: readonly (readonly unknown[])[] = [],
+    readonly date1904 = false
   ) {}
 
   /** Makes `row` (at `index` in the rows given to the constructor) the current row. */

@@ -11,8 +11,10 @@ const dir = mkdtempSync(join(tmpdir(), "pcs-wb-"));
 const hash = (p: string): string => createHash("sha256").update(readFileSync(p)).digest("hex");
 
 /** A workbook as a partner would build it by hand: real dates and numbers, sheet names of their own. */
-async function heldOutStyleWorkbook(path: string): Promise<void> {
+async function heldOutStyleWorkbook(path: string, date1904 = false): Promise<void> {
   const wb = new ExcelJS.Workbook();
+  // Excel for Mac's old default: dates are stored as days since 1904-01-01.
+  wb.properties.date1904 = date1904;
   const az = wb.addWorksheet("Azure");
   az.addRow([
     "Usage Month",
@@ -80,6 +82,39 @@ describe("security-pcs score --workbook", () => {
       "Security Scorecard",
       ...Object.values(DETAIL_SHEETS).map((d) => d.sheet),
     ]);
+  });
+
+  it("reads the dates of a workbook in the 1904 date system as Excel shows them, and writes the scorecard's in it", async () => {
+    const usual = join(dir, "dates-1900.xlsx");
+    const mac = join(dir, "dates-1904.xlsx");
+    await heldOutStyleWorkbook(usual);
+    await heldOutStyleWorkbook(mac, true);
+    expect(readFileSync(mac).length).toBeGreaterThan(0);
+    const a = JSON.parse((await runCli(["score", "--workbook", usual, "--json"])).out);
+    const res = await runCli(["score", "--workbook", mac, "--json"]);
+    expect(res.code).toBe(0);
+    const b = JSON.parse(res.out);
+    const note = b.issues.find((i: { message: string }) => /1904 date system/.test(i.message));
+    expect(note).toMatchObject({ severity: "info", table: mac, row: null });
+    b.issues = b.issues.filter((i: unknown) => i !== note);
+    // The same score, month by month, as the workbook that stores its dates in the 1900 system.
+    expect(b).toEqual(a);
+    expect(b.asOf).toBe("2025-06");
+    expect(b.tracks.smb.skilling).toMatchObject({ step1: 1, step2: 1, step3: 1 });
+
+    const out = join(dir, "dates-1904-scorecard.xlsx");
+    expect((await runCli(["score", "--workbook", mac, "--out", out])).code).toBe(0);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(out);
+    expect(written.properties.date1904).toBe(true);
+    const card = written.getWorksheet("Security Scorecard");
+    const asOfRow = card?.getColumn(1).values.findIndex((v) => v === "As of") ?? -1;
+    // ExcelJS reads the serial in the workbook's date system: the month Excel shows.
+    expect((card?.getCell(asOfRow, 2).value as Date).toISOString()).toBe(
+      "2025-06-01T00:00:00.000Z"
+    );
+    const generated = card?.getCell(asOfRow + 2, 2).value as Date;
+    expect(Math.abs(generated.getTime() - Date.now())).toBeLessThan(2 * 86_400_000);
   });
 
   it("refuses to overwrite an existing output unless --force", async () => {

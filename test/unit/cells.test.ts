@@ -1,4 +1,5 @@
-import { formatDay, formatMonth } from "../../src/scoring/calendar";
+import fc from "fast-check";
+import { DATE_1904_OFFSET, formatDay, formatMonth } from "../../src/scoring/calendar";
 import {
   cellText,
   isBlankNumeric,
@@ -132,6 +133,18 @@ describe("dates", () => {
   it("rejects impossible and unreadable dates", () => {
     expect(day("soon")).toBe("error");
     expect(day("2023-02-29")).toBe("error");
+  });
+  it("reads a number of a 1904-date-system workbook as the day Excel shows for it", () => {
+    expect(formatDay(parseDay(44346, false, true))).toBe("2025-05-31");
+    expect(formatMonth(parseMonth(44346, true))).toBe("2025-05");
+    // Text is never a serial of the workbook's date system: it reads as written.
+    expect(formatDay(parseDay("2025-05-31", false, true))).toBe("2025-05-31");
+    fc.assert(
+      fc.property(fc.integer({ min: 61, max: 2958465 }), (serial) => {
+        expect(parseDay(serial - DATE_1904_OFFSET, false, true)).toBe(parseDay(serial, false));
+        expect(parseMonth(serial - DATE_1904_OFFSET, true)).toBe(parseMonth(serial));
+      })
+    );
   });
 });
 

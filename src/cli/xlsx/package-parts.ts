@@ -113,6 +113,8 @@ export interface PackageParts {
   styles: string | null;
   /** Defined names: name, sheet scope (`localSheetId`) and formula text. */
   definedNames: { name: string; localSheetId: number | null; text: string }[];
+  /** The workbook stores dates in the 1904 date system (`<workbookPr date1904="1"/>`). */
+  date1904: boolean;
 }
 
 /**
@@ -174,5 +176,8 @@ export async function readPackageParts(zip: ZipReader): Promise<PackageParts> {
           x.attributes.localSheetId === undefined ? null : Number(x.attributes.localSheetId),
         text: x.text,
       })),
+    date1904: elements.some(
+      (x) => x.name === "workbookPr" && /^(1|true)$/i.test(x.attributes.date1904 ?? "")
+    ),
   };
 }

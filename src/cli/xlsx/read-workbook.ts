@@ -114,6 +114,14 @@ export async function readWorkbook(
     const shared = parts.sharedStrings ? await readSharedStrings(zip, parts.sharedStrings) : [];
     const parsed: ParsedInputs = { ...sharedRegistries(), azure: [], m365: [], certifications: [] };
     const notes: Issue[] = [];
+    if (parts.date1904)
+      notes.push({
+        severity: "info",
+        table: path,
+        row: null,
+        message:
+          "The workbook uses the 1904 date system (Excel for Mac's old default): its date numbers were read in that system, and the scorecard's dates are written in it.",
+      });
     const ownSheets: string[] = [];
     const marked = new Set(
       parts.definedNames
@@ -125,7 +133,10 @@ export async function readWorkbook(
         ownSheets.push(sheet.name);
         continue;
       }
-      const own = await readSheet(zip, sheet, shared, parsed, notes, decimalComma, progress);
+      const own = await readSheet(zip, sheet, shared, parsed, notes, progress, {
+        decimalComma,
+        date1904: parts.date1904,
+      });
       if (own) ownSheets.push(sheet.name);
     }
     if (parsed.azure.length + parsed.m365.length + parsed.certifications.length === 0)
@@ -145,11 +156,15 @@ async function readSheet(
   shared: readonly string[],
   parsed: ParsedInputs,
   notes: Issue[],
-  decimalComma: boolean,
-  progress: ReadProgress
+  progress: ReadProgress,
+  conventions: { decimalComma: boolean; date1904: boolean }
 ): Promise<boolean> {
   const candidates = candidatesOf(sheet);
-  const reader = new CellsRowReader(decimalComma ? "comma" : "point");
+  const reader = new CellsRowReader(
+    conventions.decimalComma ? "comma" : "point",
+    [],
+    conventions.date1904
+  );
   const mayBeOwn = OWN_SHEET_TITLES.some((t) => sheet.name.startsWith(t.sheet));
   let own = false;
   let rowsRead = 0;
