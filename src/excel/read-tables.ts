@@ -54,7 +54,7 @@ export async function findCandidates(context: Excel.RequestContext): Promise<Can
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const tables = context.workbook.tables;
-  tables.load("items/name");
+  tables.load("items/name,items/showTotals");
   await context.sync();
 
   const tableInfo = tables.items.map((t) => {
@@ -86,7 +86,8 @@ export async function findCandidates(context: Excel.RequestContext): Promise<Can
       table: t.table.name,
       rowIndex: t.range.rowIndex,
       columnIndex: t.range.columnIndex,
-      rowCount: t.range.rowCount,
+      // A table's total row (SUBTOTALs under the data) is not a data row.
+      rowCount: t.range.rowCount - (t.table.showTotals ? 1 : 0),
       columnCount: t.range.columnCount,
     });
   }

@@ -64,6 +64,17 @@ describe("finding input tables", () => {
     ]);
     expect(wb.syncs).toBe(3);
   });
+  it("leaves out a table's total row, which is not a data row", async () => {
+    const wb = workbook();
+    const cells = m365Cells(3, 2);
+    wb.addSheet("Licences", [...cells, ["Total", "", "", "", 1234, 99, "", ""]]);
+    wb.addTable("Licences", "M365Usage", "A1:H5", true);
+    const [found] = await findCandidates(ctx(wb));
+    expect(found).toMatchObject({ label: "M365Usage (table on Licences)", rowCount: 4 });
+    const rows = await readCandidate(ctx(wb), found!);
+    expect(rows).toHaveLength(4);
+    expect(rows.some((r) => r[0] === "Total")).toBe(false);
+  });
 });
 
 describe("what the pane offers as inputs", () => {

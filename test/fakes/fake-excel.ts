@@ -65,6 +65,8 @@ interface TableModel {
   rows: number;
   cols: number;
   style?: string;
+  /** The table shows its total row (the last row of its range). */
+  showTotals?: boolean;
 }
 
 interface ChartModel {
@@ -232,10 +234,10 @@ export class FakeWorkbook {
   }
 
   /** Adds an Excel table over `address` of a sheet (test set-up). */
-  addTable(sheetName: string, name: string, address: string): void {
+  addTable(sheetName: string, name: string, address: string, showTotals = false): void {
     const sheet = this.sheet(sheetName);
     if (!sheet) throw new Error(`no sheet ${sheetName}`);
-    this.tables.push({ name, sheet, ...parseAddress(address) });
+    this.tables.push({ name, sheet, ...parseAddress(address), showTotals });
   }
 
   sheet(name: string): SheetModel | undefined {
@@ -837,14 +839,18 @@ class TableCollectionProxy extends Proxy {
     const s = this.sheet?.must();
     return this.ctx.model.tables.filter((t) => !s || t.sheet === s);
   }
+  /** The item properties asked for with `items/…` (only these are readable on the items). */
+  private itemProps: string[] = [];
   override load(props?: string | string[]): this {
-    const list = (typeof props === "string" ? props.split(",") : (props ?? [])).map(
-      (p) => p.trim().split("/")[0] ?? ""
-    );
+    const raw = (typeof props === "string" ? props.split(",") : (props ?? [])).map((p) => p.trim());
+    this.itemProps = raw.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    const list = raw.map((p) => p.split("/")[0] ?? "");
     return super.load(list.length ? list : ["items"]);
   }
   get items(): TableProxy[] {
-    return this.read<TableModel[]>("items").map((t) => new TableProxy(this.ctx, () => t, t));
+    return this.read<TableModel[]>("items").map(
+      (t) => new TableProxy(this.ctx, () => t, t, this.itemProps)
+    );
   }
   add(address: string, _hasHeaders: boolean): TableProxy {
     let created: TableModel | null = null;
@@ -884,13 +890,22 @@ class TableProxy extends Proxy {
   constructor(
     ctx: FakeRequestContext,
     private readonly resolve: () => TableModel,
-    known?: TableModel
+    known?: TableModel,
+    props: readonly string[] = []
   ) {
     super(ctx);
-    if (known) this.loaded.set("name", known.name);
+    if (known) {
+      this.loaded.set("name", known.name);
+      // Loading `items` whole loads every scalar property; `items/x` only those named.
+      if (props.length === 0 || props.includes("showTotals"))
+        this.loaded.set("showTotals", known.showTotals === true);
+    }
   }
   get name(): string {
     return this.read("name");
+  }
+  get showTotals(): boolean {
+    return this.read("showTotals");
   }
   set name(value: string) {
     this.ctx.enqueue("table.name", () => {

@@ -117,6 +117,39 @@ describe("security-pcs score --workbook", () => {
     expect(Math.abs(generated.getTime() - Date.now())).toBeLessThan(2 * 86_400_000);
   });
 
+  it("leaves out an Excel table's total row, which is not a data row", async () => {
+    const book = async (path: string, totalsRow: boolean): Promise<void> => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Azure");
+      const rows: unknown[][] = [];
+      for (let m = 0; m < 24; m++)
+        rows.push([new Date(Date.UTC(2023, 6 + m, 1)), "AAA-1", "Alpha", "Azure Sentinel", 1100]);
+      ws.addTable({
+        name: "AzureUsage",
+        ref: "A1",
+        totalsRow,
+        columns: [
+          { name: "Month", totalsRowLabel: "Total" },
+          { name: "CustomerTenantId", totalsRowFunction: "count" },
+          { name: "CustomerName" },
+          { name: "Service" },
+          { name: "ACR_USD", totalsRowFunction: "sum" },
+        ],
+        rows,
+      });
+      await wb.xlsx.writeFile(path);
+    };
+    const plain = join(dir, "table-plain.xlsx");
+    const totals = join(dir, "table-totals.xlsx");
+    await book(plain, false);
+    await book(totals, true);
+    const a = JSON.parse((await runCli(["score", "--workbook", plain, "--json"])).out);
+    const b = JSON.parse((await runCli(["score", "--workbook", totals, "--json"])).out);
+    expect(b.inputs[0]).toMatchObject({ table: "Azure!AzureUsage", rows: 24 });
+    expect(b.issues.filter((i: { severity: string }) => i.severity === "error")).toEqual([]);
+    expect(b).toEqual(a);
+  });
+
   it("refuses to overwrite an existing output unless --force", async () => {
     const book = join(dir, "again.xlsx");
     copyFileSync(sample, book);

@@ -89,9 +89,11 @@ export async function relationships(zip: ZipReader, part: string): Promise<Relat
 export interface TablePart {
   part: string;
   name: string;
-  /** Its range, e.g. `A1:H2000`. */
+  /** Its range, e.g. `A1:H2000`, header and total rows included. */
   ref: string;
   id: number;
+  /** Rows of totals at the bottom of the range (0 or 1), which are not data. */
+  totalsRows: number;
 }
 
 /** A sheet of the workbook, in tab order. */
@@ -160,6 +162,7 @@ export async function readPackageParts(zip: ZipReader): Promise<PackageParts> {
         name: table.attributes.displayName ?? table.attributes.name ?? "",
         ref: table.attributes.ref ?? "",
         id: Number(table.attributes.id ?? 0),
+        totalsRows: Number(table.attributes.totalsRowCount ?? 0) || 0,
       });
     }
   }

@@ -83,7 +83,9 @@ function candidatesOf(sheet: SheetPart): Candidate[] {
   });
   const tables = sheet.tables.flatMap((t) => {
     const b = blockOf(t.ref);
-    return b ? [blank(`${sheet.name}!${t.name}`, b.top, b.bottom, b.left, b.right)] : [];
+    // A table's total row (SUBTOTALs under the data) is not a data row.
+    const bottom = b ? b.bottom - t.totalsRows : 0;
+    return b ? [blank(`${sheet.name}!${t.name}`, b.top, bottom, b.left, b.right)] : [];
   });
   return tables.length > 0 ? tables : [blank(sheet.name, 1, Infinity, 0, Infinity)];
 }
