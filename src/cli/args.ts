@@ -32,13 +32,15 @@ Computes the Solutions Partner for Security capability score for both tracks.
   --m365 FILE       Microsoft 365 licences CSV (Office 365 or Enterprise Mobility licence usage report, or
                     your own); may be given more than once
   --certs FILE      certifications CSV (Partner Center's "Trainings, exams and certifications", or your own)
-  --workbook FILE   an .xlsx workbook whose sheets or tables hold the inputs (found by their headers)
+  --workbook FILE   an .xlsx (or macro-enabled .xlsm) workbook whose sheets or tables hold the inputs
+                    (found by their headers)
   --as-of YYYY-MM   the month to score (default: the latest month in the usage data)
   --rules ID        the rules version, 2025 or 2026 (default: the one in force in the as-of month;
                     2026 from 2026-05); the other versions are shown for comparison
   --decimal-comma   amounts are written with decimal commas (1.250,50); a semicolon-separated CSV always is
   --json            print the full result as JSON instead of the summary
   --out FILE        write a scorecard workbook (.xlsx); with --workbook it defaults to BOOK-scorecard.xlsx
+                    (.xlsm for a macro-enabled workbook, whose copy keeps its macros)
   --force           overwrite the --out file if it exists
 
 CSV files are read as they are: UTF-8 (with or without BOM), comma-, semicolon- or tab-separated, with

@@ -17,6 +17,7 @@ import { jsonPieces } from "./json-pieces";
 import { writeUtf8Batches } from "./utf8-batches";
 import { defaultOutPath, writeScorecardFile } from "./scorecard-file";
 import { readWorkbook } from "./xlsx/read-workbook";
+import { WorkbookExtension } from "./xlsx/package-parts";
 import { ProgressReporter, rowsText, SILENT } from "./progress";
 
 /** Where the command line writes. */
@@ -48,14 +49,20 @@ async function readInputs(
   args: ScoreArgs,
   progress: ProgressReporter,
   split?: (request: PartRequest) => PartRunner
-): Promise<{ parsed: ParsedInputs; notes: Issue[]; ownSheets: string[]; date1904: boolean }> {
+): Promise<{
+  parsed: ParsedInputs;
+  notes: Issue[];
+  ownSheets: string[];
+  date1904: boolean;
+  extension: WorkbookExtension;
+}> {
   if (args.workbook) {
     const { parsed, notes, ownSheets, parts } = await readWorkbook(
       args.workbook,
       args.decimalComma,
       (sheet, rows) => progress.step(`Reading ${sheet}: ${rowsText(rows)} rows`)
     );
-    return { parsed, notes, ownSheets, date1904: parts.date1904 };
+    return { parsed, notes, ownSheets, date1904: parts.date1904, extension: parts.extension };
   }
   const parsed: ParsedInputs = { ...sharedRegistries(), azure: [], m365: [], certifications: [] };
   const files: [TableKind, string[]][] = [
@@ -74,7 +81,7 @@ async function readInputs(
           split,
         })
       );
-  return { parsed, notes: [], ownSheets: [], date1904: false };
+  return { parsed, notes: [], ownSheets: [], date1904: false, extension: ".xlsx" };
 }
 
 /** Inputs whose every data row is a row error: a score from them would be a score of nothing. */
@@ -115,7 +122,11 @@ async function score(argv: readonly string[], io: Io): Promise<number> {
   const asOf = asOfMonth(args);
   const rules = rulesId(args);
   const progress = io.progress ?? SILENT;
-  const { parsed, notes, ownSheets, date1904 } = await readInputs(args, progress, io.split);
+  const { parsed, notes, ownSheets, date1904, extension } = await readInputs(
+    args,
+    progress,
+    io.split
+  );
   progress.step("Scoring");
   const result: ScoreResult = scoreParsed(parsed, {
     ...(asOf === undefined ? {} : { asOf }),
@@ -124,7 +135,8 @@ async function score(argv: readonly string[], io: Io): Promise<number> {
   result.issues.unshift(...notes);
   const unreadable = unreadableInputs(result);
   // A user asking for JSON does not expect a file: --json writes a workbook only with --out.
-  const defaultOut = args.workbook && !args.json ? defaultOutPath(args.workbook) : undefined;
+  const defaultOut =
+    args.workbook && !args.json ? defaultOutPath(args.workbook, extension) : undefined;
   const outPath = unreadable.length > 0 ? undefined : (args.out ?? defaultOut);
   if (outPath) progress.step(`Writing ${outPath}`);
   if (outPath)
@@ -133,6 +145,7 @@ async function score(argv: readonly string[], io: Io): Promise<number> {
       generated: new Date(),
       ownSheets,
       date1904,
+      extension,
     });
   progress.done();
   if (args.json) writeJson(result, io);

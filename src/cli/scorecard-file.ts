@@ -16,6 +16,7 @@ import { a1 } from "../report/layout-model";
 import { ScoreArgs, UsageError } from "./args";
 import { csvFormatOf, eachCsvRow } from "./csv-reader";
 import { DataSheet, writeWorkbookFile } from "./xlsx/write-package";
+import { WorkbookExtension } from "./xlsx/package-parts";
 import { escapeXml, NS, XML_HEAD } from "./xlsx/xml";
 
 /**
@@ -27,11 +28,21 @@ import { escapeXml, NS, XML_HEAD } from "./xlsx/xml";
 /** Excel's last row: a CSV longer than this is copied up to it (the score reads every row). */
 export const EXCEL_MAX_ROWS = 1_048_576;
 
-/** The default output next to the input: `BOOK-scorecard.xlsx`. */
-export function defaultOutPath(workbook: string): string {
+/**
+ * The default output next to the input: `BOOK-scorecard.xlsx` (`.xlsm` for a macro-enabled book).
+ * @param extension the ending the input's kind of workbook needs (its copy is the output)
+ */
+export function defaultOutPath(workbook: string, extension: WorkbookExtension = ".xlsx"): string {
   const ext = extname(workbook);
-  return join(dirname(workbook), `${basename(workbook, ext)}-scorecard.xlsx`);
+  return join(dirname(workbook), `${basename(workbook, ext)}-scorecard${extension}`);
 }
+
+const KIND_OF: Record<WorkbookExtension, string> = {
+  ".xlsx": "an .xlsx workbook",
+  ".xlsm": "a macro-enabled workbook (.xlsm)",
+  ".xltx": "an Excel template (.xltx)",
+  ".xltm": "a macro-enabled Excel template (.xltm)",
+};
 
 /** Options of {@link writeScorecardFile}. */
 export interface WriteOptions {
@@ -41,15 +52,28 @@ export interface WriteOptions {
   ownSheets?: readonly string[];
   /** The input workbook (whose package the scorecard joins) uses the 1904 date system. */
   date1904?: boolean;
+  /** The ending the output needs: the input workbook's kind (default `.xlsx`). */
+  extension?: WorkbookExtension;
 }
 
 type Inputs = Pick<ScoreArgs, "workbook" | "azure" | "m365" | "certs" | "decimalComma">;
 
-/** Refuses an output the user would not want written: not .xlsx, an input, or an existing file. */
-export function checkOutPath(outPath: string, args: Inputs, force: boolean): void {
-  if (!/\.xlsx$/i.test(outPath))
+/**
+ * Refuses an output the user would not want written: an ending Excel would refuse for its kind of
+ * workbook, an input, or an existing file.
+ * @param extension the ending the output needs (`.xlsm` when it is a copy of a macro-enabled book)
+ */
+export function checkOutPath(
+  outPath: string,
+  args: Inputs,
+  force: boolean,
+  extension: WorkbookExtension = ".xlsx"
+): void {
+  if (!outPath.toLowerCase().endsWith(extension))
     throw new UsageError(
-      `${outPath}: the scorecard is an .xlsx workbook; give a file name ending in .xlsx`
+      extension === ".xlsx"
+        ? `${outPath}: the scorecard is an .xlsx workbook; give a file name ending in .xlsx`
+        : `${outPath}: ${args.workbook ?? "the input"} is ${KIND_OF[extension]} and the scorecard is written into a copy of it (its macros and all kept), which Excel opens only under that ending; give a file name ending in ${extension}`
     );
   const inputs = [
     ...(args.workbook ? [args.workbook] : []),
@@ -149,7 +173,7 @@ export async function writeScorecardFile(
   args: Inputs,
   options: WriteOptions
 ): Promise<void> {
-  checkOutPath(outPath, args, options.force);
+  checkOutPath(outPath, args, options.force, options.extension);
   if (!args.workbook)
     for (const input of result.inputs)
       if (input.rows + 1 > EXCEL_MAX_ROWS)

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { runCli } from "../helpers/cli";
 import { DETAIL_SHEETS } from "../../src/report/layout";
 
@@ -148,6 +149,56 @@ describe("security-pcs score --workbook", () => {
     expect(b.inputs[0]).toMatchObject({ table: "Azure!AzureUsage", rows: 24 });
     expect(b.issues.filter((i: { severity: string }) => i.severity === "error")).toEqual([]);
     expect(b).toEqual(a);
+  });
+
+  it("keeps a macro-enabled workbook's macros and its .xlsm ending, and refuses an .xlsx name for it", async () => {
+    const plain = join(dir, "macros-source.xlsx");
+    await heldOutStyleWorkbook(plain);
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    const vba = Buffer.from("not a real VBA project, kept byte for byte");
+    zip.file("xl/vbaProject.bin", vba);
+    const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+    zip.file(
+      "[Content_Types].xml",
+      types
+        .replace(
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+          "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+        )
+        .replace(
+          "</Types>",
+          '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'
+        )
+    );
+    const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+    zip.file(
+      "xl/_rels/workbook.xml.rels",
+      rels.replace(
+        "</Relationships>",
+        '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'
+      )
+    );
+    const book = join(dir, "macros.xlsm");
+    writeFileSync(book, await zip.generateAsync({ type: "nodebuffer" }));
+
+    const refused = await runCli(["score", "--workbook", book, "--out", join(dir, "m.xlsx")]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("is a macro-enabled workbook (.xlsm)");
+    expect(refused.err).toContain("give a file name ending in .xlsm");
+    expect(existsSync(join(dir, "m.xlsx"))).toBe(false);
+
+    const res = await runCli(["score", "--workbook", book]);
+    expect(res.code).toBe(0);
+    expect(existsSync(join(dir, "macros-scorecard.xlsx"))).toBe(false);
+    const out = await JSZip.loadAsync(readFileSync(join(dir, "macros-scorecard.xlsm")));
+    expect(await out.file("xl/vbaProject.bin")?.async("nodebuffer")).toEqual(vba);
+    expect(await out.file("[Content_Types].xml")?.async("string")).toContain(
+      'PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"'
+    );
+    expect(await out.file("xl/_rels/workbook.xml.rels")?.async("string")).toContain(
+      'Target="vbaProject.bin"'
+    );
+    expect(res.out).toContain("macros-scorecard.xlsm");
   });
 
   it("refuses to overwrite an existing output unless --force", async () => {

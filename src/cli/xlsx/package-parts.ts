@@ -117,6 +117,33 @@ export interface PackageParts {
   definedNames: { name: string; localSheetId: number | null; text: string }[];
   /** The workbook stores dates in the 1904 date system (`<workbookPr date1904="1"/>`). */
   date1904: boolean;
+  /**
+   * The file name ending Excel requires for this kind of workbook, from its main part's content
+   * type: `.xlsm` for a macro-enabled workbook, `.xltx`/`.xltm` for templates, else `.xlsx`. A copy
+   * of the package under another ending is a file Excel refuses to open.
+   */
+  extension: WorkbookExtension;
+}
+
+/** File name endings of the workbook kinds (see {@link PackageParts.extension}). */
+export type WorkbookExtension = ".xlsx" | ".xlsm" | ".xltx" | ".xltm";
+
+/** The ending of a workbook whose main part has content type `type`. */
+function extensionOf(type: string): WorkbookExtension {
+  if (/macroEnabledTemplate\.main\+xml$/i.test(type)) return ".xltm";
+  if (/macroEnabled\.main\+xml$/i.test(type)) return ".xlsm";
+  if (/template\.main\+xml$/i.test(type)) return ".xltx";
+  return ".xlsx";
+}
+
+/** The content type the package's `[Content_Types].xml` gives part `part` ("" when none). */
+async function contentTypeOf(zip: ZipReader, part: string): Promise<string> {
+  if (!zip.has("[Content_Types].xml")) return "";
+  const types = elementsOf(zip.path, "[Content_Types].xml", await zip.text("[Content_Types].xml"));
+  const override = types.find(
+    (e) => e.name === "Override" && (e.attributes.PartName ?? "").replace(/^\//, "") === part
+  );
+  return override?.attributes.ContentType ?? "";
 }
 
 /**
@@ -179,6 +206,7 @@ export async function readPackageParts(zip: ZipReader): Promise<PackageParts> {
           x.attributes.localSheetId === undefined ? null : Number(x.attributes.localSheetId),
         text: x.text,
       })),
+    extension: extensionOf(await contentTypeOf(zip, workbook)),
     date1904: elements.some(
       (x) => x.name === "workbookPr" && /^(1|true)$/i.test(x.attributes.date1904 ?? "")
     ),
