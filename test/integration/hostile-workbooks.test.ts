@@ -52,6 +52,29 @@ describe("hostile and damaged workbooks are refused before any output exists", (
     );
   });
 
+  it("says a password-protected workbook needs its password removed, and an .xls saving as .xlsx", async () => {
+    // Both are OLE compound files; an encrypted one names its EncryptionInfo stream (UTF-16).
+    const magic = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const directory = (names: string[]): Buffer =>
+      Buffer.concat(names.map((n) => Buffer.from(n.padEnd(32, "\0"), "utf16le")));
+    const padding = Buffer.alloc(3 * 1024 * 1024, 7);
+    const encrypted = await refused(
+      "locked.xlsx",
+      Buffer.concat([magic, padding, directory(["EncryptionInfo", "EncryptedPackage"])])
+    );
+    expect(encrypted.code).toBe(2);
+    expect(encrypted.err).toMatch(
+      /locked\.xlsx: the workbook is password-protected .* remove the password \(in Excel: File > Info > Protect Workbook > Encrypt with Password, clear it\)/
+    );
+    const legacy = await refused(
+      "legacy.xlsx",
+      Buffer.concat([magic, directory(["Workbook", "SummaryInformation"]), padding])
+    );
+    expect(legacy.err).toMatch(
+      /legacy\.xlsx: an Excel 97-2003 workbook \(\.xls\) or another older Office file, not an \.xlsx; open it in Excel and save it as an Excel Workbook \(\.xlsx\) without a password to open/
+    );
+  });
+
   it("refuses a truncated workbook", async () => {
     const whole = readFileSync(sample);
     const res = await refused("truncated.xlsx", whole.subarray(0, Math.floor(whole.length * 0.6)));

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "fs";
+import { closeSync, existsSync, fstatSync, openSync, readSync, statSync } from "fs";
 import { Readable } from "stream";
 import * as zlib from "zlib";
 import yauzl from "yauzl";
@@ -32,6 +32,38 @@ export function unreadable(path: string, why: string): UsageError {
   return new UsageError(`${path}: ${why}`);
 }
 
+/** The first bytes of an OLE compound file: Excel 97-2003 workbooks and password-protected .xlsx. */
+const COMPOUND_FILE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** The stream a password-protected (encrypted) Office file keeps its key data in. */
+const ENCRYPTION_INFO = Buffer.from("EncryptionInfo", "utf16le");
+/** How much of each end of a compound file is searched for its directory's stream names. */
+const DIRECTORY_SCAN = 1 << 20;
+
+/**
+ * Why a file that is not a zip cannot be read, in the user's terms: a password-protected workbook
+ * and an Excel 97-2003 one are both OLE compound files, which need different fixes.
+ */
+function notZipReason(path: string): string {
+  const generic = "not a readable .xlsx workbook (save it as an Excel Workbook, .xlsx)";
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, "r");
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, DIRECTORY_SCAN));
+    readSync(fd, head, 0, head.length, 0);
+    if (!head.subarray(0, COMPOUND_FILE.length).equals(COMPOUND_FILE)) return generic;
+    const tail = Buffer.alloc(Math.min(size, DIRECTORY_SCAN));
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    if (head.includes(ENCRYPTION_INFO) || tail.includes(ENCRYPTION_INFO))
+      return "the workbook is password-protected (encrypted with a password to open), which cannot be read without Excel; remove the password (in Excel: File > Info > Protect Workbook > Encrypt with Password, clear it), save, and score that copy";
+    return "an Excel 97-2003 workbook (.xls) or another older Office file, not an .xlsx; open it in Excel and save it as an Excel Workbook (.xlsx) without a password to open";
+  } catch {
+    return generic;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
 /** An open .xlsx package. */
 export class ZipReader {
   private constructor(
@@ -52,7 +84,7 @@ export class ZipReader {
         error || !z ? reject(error ?? new Error("no zip")) : resolve(z)
       )
     ).catch(() => {
-      throw unreadable(path, "not a readable .xlsx workbook (save it as an Excel Workbook, .xlsx)");
+      throw unreadable(path, notZipReason(path));
     });
     const entries = new Map<string, yauzl.Entry>();
     try {
