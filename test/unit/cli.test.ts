@@ -121,6 +121,10 @@ describe("bad input", () => {
       `security-pcs: ${join(dir, "bin.csv")}: not a CSV text file (it contains binary data; export the sheet as CSV UTF-8)`,
     ],
     [
+      ["score", "--azure", join(__dirname, "..", "..", "samples", "contoso-security.xlsx")],
+      `security-pcs: ${join(__dirname, "..", "..", "samples", "contoso-security.xlsx")}: not a CSV text file: it is an Excel workbook (a zip); give it with --workbook (its input sheets are found by their headers), or export the sheet as CSV UTF-8`,
+    ],
+    [
       ["score"],
       "security-pcs: no input: give --azure, --m365 and/or --certs CSV files, or --workbook BOOK.xlsx (see security-pcs --help)",
     ],
