@@ -5,7 +5,7 @@ import { isInputError } from "./errors";
 import { METRICS } from "./labels";
 import { rulesFor, RULES_IDS } from "./rules";
 import { Track } from "./rules/types";
-import { Inputs } from "./parse-inputs";
+import { Inputs, TableInput } from "./parse-inputs";
 import { ScoreResult, scoreTables } from "./score";
 import { FORECAST_MONTHS, HISTORY_MONTHS } from "./outlook";
 
@@ -31,11 +31,29 @@ export type RangeArg = readonly (readonly unknown[])[] | null | undefined;
 /** A metric with Azure and Microsoft 365 sides. */
 export type UsageMetric = "netCustomerAdds" | "deployments" | "usageGrowth";
 
-/** True for an omitted argument or a range whose every cell is blank (`""`, `null` or `0`). */
-export function isBlankRange(range: RangeArg): boolean {
-  if (range === null || range === undefined) return true;
-  if (!Array.isArray(range)) return isBlankText(range);
-  return range.every((row) => !Array.isArray(row) || row.every((c) => isBlankText(c)));
+/** True when every cell of a row is blank, as the parsers read an empty row (the usual blanks first). */
+function isBlankRow(row: unknown): boolean {
+  if (!Array.isArray(row)) return isBlankText(row);
+  for (let i = 0; i < row.length; i++) {
+    const c: unknown = row[i];
+    if (c === "" || c === null || c === undefined || c === 0) continue;
+    if (!isBlankText(c)) return false;
+  }
+  return true;
+}
+
+/**
+ * The rows of a range up to its last row with a non-blank cell; null for an omitted argument or an
+ * all-blank range. A whole-column reference (`Azure!A:H`) hands the function 1,048,576 rows, nearly
+ * all blank: blank rows at the end change no score, and reading them cost ~300 ms a call.
+ */
+function usedRows(cells: RangeArg): readonly (readonly unknown[])[] | null {
+  if (cells === null || cells === undefined) return null;
+  if (!Array.isArray(cells)) return isBlankText(cells) ? null : [[cells]];
+  let end = cells.length;
+  while (end > 0 && isBlankRow(cells[end - 1])) end--;
+  if (end === 0) return null;
+  return end === cells.length ? cells : cells.slice(0, end);
 }
 
 /** Reads a track argument: Enterprise, SMB or Best (any case); blank gives the default. */
@@ -73,10 +91,6 @@ export function parseAsOfArg(asOf: unknown): number | undefined {
       `As-of ${JSON.stringify(asOf)} is not a month: give a date cell or "YYYY-MM" text, e.g. "2025-06".`
     );
   return month;
-}
-
-function range(cells: RangeArg): readonly (readonly unknown[])[] {
-  return Array.isArray(cells) ? cells : [[cells]];
 }
 
 /** Reads a rules argument: a version id ("2025", "2026", or the number); blank gives the default. */
@@ -117,12 +131,14 @@ function score(
 }
 
 function usageInputs(usage: RangeArg, moreUsage: RangeArg): Inputs {
-  const tables = [
-    { cells: usage, name: "usage" },
-    { cells: moreUsage, name: "moreUsage" },
-  ]
-    .filter((t) => !isBlankRange(t.cells))
-    .map((t) => ({ cells: range(t.cells), name: t.name }));
+  const tables: TableInput[] = [];
+  for (const [range, name] of [
+    [usage, "usage"],
+    [moreUsage, "moreUsage"],
+  ] as const) {
+    const cells = usedRows(range);
+    if (cells !== null) tables.push({ cells, name });
+  }
   return { usage: tables };
 }
 
@@ -155,16 +171,14 @@ export function skillingFormula(
 ): number {
   const t = parseTrack(track, "enterprise", false) as Track;
   const month = parseAsOfArg(asOf);
-  if (isBlankRange(certifications))
+  const cells = usedRows(certifications);
+  if (cells === null)
     throw new FormulaFailure(
       "na",
       "Nothing to score: give the certifications range with its header row."
     );
-  return score(
-    { certifications: { cells: range(certifications), name: "certifications" } },
-    month,
-    rules
-  ).tracks[t].skilling.points;
+  return score({ certifications: { cells, name: "certifications" } }, month, rules).tracks[t]
+    .skilling.points;
 }
 
 function fullScore(
@@ -177,8 +191,8 @@ function fullScore(
 ): ScoreResult {
   const month = parseAsOfArg(asOf);
   const inputs = usageInputs(usage, moreUsage);
-  if (!isBlankRange(certifications))
-    inputs.certifications = { cells: range(certifications), name: "certifications" };
+  const certs = usedRows(certifications);
+  if (certs !== null) inputs.certifications = { cells: certs, name: "certifications" };
   if ((inputs.usage ?? []).length === 0 && !inputs.certifications) {
     throw new FormulaFailure(
       "na",

@@ -190,6 +190,30 @@ describe("blank and omitted arguments", () => {
       expect(call(fn("NETADDS"), small, blank, "SMB", null)).toBe(4);
     }
   );
+  it("scores a whole-column reference (1,048,576 rows, blank below the data) as its filled rows", () => {
+    // The first column is optional, so the last data row starts with a blank cell.
+    const rows: unknown[][] = [
+      ["Customer", "Month", "Tenant", "Service", "ACR"],
+      ["Alpha", 45838, "t1", "Key Vault", 700],
+      ["", 45838, "t2", "Azure Firewall", 900],
+    ];
+    const padded: unknown[][] = [...rows];
+    while (padded.length < 1_048_576)
+      padded.push(padded.length % 3 ? ["", "", "", "", ""] : [null, 0, null, "", 0]);
+    expect(call(fn("NETADDS"), rows.slice(0, 2), null, "SMB", null)).not.toBe(
+      call(fn("NETADDS"), rows, null, "SMB", null)
+    );
+    for (const id of ["NETADDS", "DEPLOYMENTS", "USAGEGROWTH"])
+      expect(call(fn(id), padded, null, "SMB", null)).toBe(call(fn(id), rows, null, "SMB", null));
+    const people = [
+      ["Person", "Certification"],
+      ["Ann", "SC-200"],
+    ];
+    const peoplePadded = [...people, ...Array.from({ length: 5000 }, () => ["", null])];
+    expect(call(fn("SCORE"), padded, null, peoplePadded, "SMB", null)).toBe(
+      call(fn("SCORE"), rows, null, people, "SMB", null)
+    );
+  });
   it("gives #N/A when there is nothing to score", () => {
     expect(call(fn("NETADDS"), [[""]], null, null, null)).toEqual({
       error: "#N/A",
