@@ -428,7 +428,7 @@ export function csvFormatOf(
     if (encoding !== "utf-8") text = Buffer.from(new TextDecoder(encoding).decode(text), "utf8");
     else if (text[0] === 0x50 && text[1] === 0x4b && text[2] === 0x03 && text[3] === 0x04)
       throw new UsageError(
-        `${path}: not a CSV text file: it is an Excel workbook (a zip); give it with --workbook (its input sheets are found by their headers), or export the sheet as CSV UTF-8`
+        `${path}: not a CSV text file (it contains binary data; export the sheet as CSV UTF-8); it is an Excel workbook: give it with --workbook, which finds its input sheets by their headers`
       );
     else if (text.includes(0))
       throw new UsageError(

@@ -48,7 +48,7 @@ describe("hostile and damaged workbooks are refused before any output exists", (
     const res = await refused("text.xlsx", Buffer.from("Tenant,ACR\nA,1\n"));
     expect(res.code).toBe(2);
     expect(res.err).toMatch(
-      /text\.xlsx: not a readable \.xlsx workbook: it is a text file \(a CSV\?\); give CSV files with --azure, --m365 or --certs/
+      /text\.xlsx: not a readable \.xlsx workbook \(save it as an Excel Workbook, \.xlsx\); it is a text file \(a CSV\?\): CSV files are given with --azure, --m365 or --certs/
     );
   });
 
@@ -64,14 +64,14 @@ describe("hostile and damaged workbooks are refused before any output exists", (
     );
     expect(encrypted.code).toBe(2);
     expect(encrypted.err).toMatch(
-      /locked\.xlsx: not a readable \.xlsx workbook: it is password-protected .* remove the password \(in Excel: File > Info > Protect Workbook > Encrypt with Password, clear it\)/
+      /locked\.xlsx: not a readable \.xlsx workbook \(save it as an Excel Workbook, \.xlsx\); it is password-protected .*: remove the password \(in Excel: File > Info > Protect Workbook > Encrypt with Password, clear it\)/
     );
     const legacy = await refused(
       "legacy.xlsx",
       Buffer.concat([magic, directory(["Workbook", "SummaryInformation"]), padding])
     );
     expect(legacy.err).toMatch(
-      /legacy\.xlsx: not a readable \.xlsx workbook: it is an Excel 97-2003 workbook \(\.xls\) or another older Office file; open it in Excel and save it as an Excel Workbook \(\.xlsx\) without a password to open/
+      /legacy\.xlsx: not a readable \.xlsx workbook \(save it as an Excel Workbook, \.xlsx\); it is an Excel 97-2003 workbook \(\.xls\) or another older Office file: open it in Excel and save it as an Excel Workbook \(\.xlsx\) without a password to open/
     );
   });
 

@@ -277,7 +277,7 @@ describe("security-pcs score --workbook", () => {
     [
       ["score", "--workbook", __filename],
       (p: string) =>
-        `security-pcs: ${p}: not a readable .xlsx workbook (save it as an Excel Workbook, .xlsx)`,
+        `security-pcs: ${p}: not a readable .xlsx workbook (save it as an Excel Workbook, .xlsx); it is a text file (a CSV?): CSV files are given with --azure, --m365 or --certs`,
     ],
   ])("reports a bad workbook in one line (%p)", async (argv, message) => {
     const res = await runCli(argv as string[]);

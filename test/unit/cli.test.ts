@@ -122,7 +122,7 @@ describe("bad input", () => {
     ],
     [
       ["score", "--azure", join(__dirname, "..", "..", "samples", "contoso-security.xlsx")],
-      `security-pcs: ${join(__dirname, "..", "..", "samples", "contoso-security.xlsx")}: not a CSV text file: it is an Excel workbook (a zip); give it with --workbook (its input sheets are found by their headers), or export the sheet as CSV UTF-8`,
+      `security-pcs: ${join(__dirname, "..", "..", "samples", "contoso-security.xlsx")}: not a CSV text file (it contains binary data; export the sheet as CSV UTF-8); it is an Excel workbook: give it with --workbook, which finds its input sheets by their headers`,
     ],
     [
       ["score"],

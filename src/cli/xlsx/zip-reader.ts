@@ -53,13 +53,13 @@ function notZipReason(path: string): string {
     readSync(fd, head, 0, head.length, 0);
     if (!head.subarray(0, COMPOUND_FILE.length).equals(COMPOUND_FILE))
       return head.length > 0 && !head.subarray(0, 1 << 16).includes(0)
-        ? "not a readable .xlsx workbook: it is a text file (a CSV?); give CSV files with --azure, --m365 or --certs, or save the data as an Excel Workbook (.xlsx)"
+        ? `${generic}; it is a text file (a CSV?): CSV files are given with --azure, --m365 or --certs`
         : generic;
     const tail = Buffer.alloc(Math.min(size, DIRECTORY_SCAN));
     readSync(fd, tail, 0, tail.length, size - tail.length);
     if (head.includes(ENCRYPTION_INFO) || tail.includes(ENCRYPTION_INFO))
-      return "not a readable .xlsx workbook: it is password-protected (encrypted with a password to open); remove the password (in Excel: File > Info > Protect Workbook > Encrypt with Password, clear it), save, and score that copy";
-    return "not a readable .xlsx workbook: it is an Excel 97-2003 workbook (.xls) or another older Office file; open it in Excel and save it as an Excel Workbook (.xlsx) without a password to open";
+      return `${generic}; it is password-protected (encrypted with a password to open): remove the password (in Excel: File > Info > Protect Workbook > Encrypt with Password, clear it), save, and score that copy`;
+    return `${generic}; it is an Excel 97-2003 workbook (.xls) or another older Office file: open it in Excel and save it as an Excel Workbook (.xlsx) without a password to open`;
   } catch {
     return generic;
   } finally {
