@@ -201,6 +201,85 @@ describe("security-pcs score --workbook", () => {
     expect(res.out).toContain("macros-scorecard.xlsm");
   });
 
+  it("keeps a sheet added after its scorecard when a chart sheet comes first, scoring its own output again", async () => {
+    /** `zip` with a sheet part added first (moving sheet-scoped names on, as Excel does) or last. */
+    const withSheet = async (
+      zip: JSZip,
+      kind: "worksheet" | "chartsheet",
+      name: string,
+      xml: string,
+      first: boolean
+    ): Promise<void> => {
+      const part = `xl/${kind}s/added-${kind}.xml`;
+      zip.file(part, xml);
+      const types = (await zip.file("[Content_Types].xml")?.async("string")) ?? "";
+      zip.file(
+        "[Content_Types].xml",
+        types.replace(
+          "</Types>",
+          `<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.${kind}+xml"/></Types>`
+        )
+      );
+      const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+      zip.file(
+        "xl/_rels/workbook.xml.rels",
+        rels.replace(
+          "</Relationships>",
+          `<Relationship Id="rIdAdded${kind}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/${kind}" Target="${kind}s/added-${kind}.xml"/></Relationships>`
+        )
+      );
+      const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+      const element = `<sheet name="${name}" sheetId="90" r:id="rIdAdded${kind}"/>`;
+      zip.file(
+        "xl/workbook.xml",
+        first
+          ? wb
+              .replace("<sheets>", `<sheets>${element}`)
+              .replace(/localSheetId="(\d+)"/g, (_, i: string) => `localSheetId="${Number(i) + 1}"`)
+          : wb.replace("</sheets>", `${element}</sheets>`)
+      );
+    };
+    const names = async (path: string): Promise<string[]> => {
+      const xml =
+        (await (
+          await JSZip.loadAsync(readFileSync(path))
+        )
+          .file("xl/workbook.xml")
+          ?.async("string")) ?? "";
+      return [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1] ?? "");
+    };
+    const plain = join(dir, "charted-source.xlsx");
+    await heldOutStyleWorkbook(plain);
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    await withSheet(
+      zip,
+      "chartsheet",
+      "Chart1",
+      '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>',
+      true
+    );
+    const charted = join(dir, "charted.xlsx");
+    writeFileSync(charted, await zip.generateAsync({ type: "nodebuffer" }));
+    const first = join(dir, "charted-1.xlsx");
+    expect((await runCli(["score", "--workbook", charted, "--out", first])).code).toBe(0);
+    const again = await JSZip.loadAsync(readFileSync(first));
+    await withSheet(
+      again,
+      "worksheet",
+      "Notes",
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>my notes</t></is></c></row></sheetData></worksheet>',
+      false
+    );
+    const edited = join(dir, "charted-1-notes.xlsx");
+    writeFileSync(edited, await again.generateAsync({ type: "nodebuffer" }));
+    const second = join(dir, "charted-2.xlsx");
+    expect((await runCli(["score", "--workbook", edited, "--out", second])).code).toBe(0);
+    const sheets = await names(second);
+    expect(sheets.filter((n) => n === "Notes")).toHaveLength(1);
+    expect(sheets.filter((n) => n === "Security Scorecard")).toHaveLength(1);
+    expect(sheets.slice(0, 5)).toEqual(["Chart1", "Azure", "Licences", "Skills", "Notes"]);
+  });
+
   it("refuses to overwrite an existing output unless --force", async () => {
     const book = join(dir, "again.xlsx");
     copyFileSync(sample, book);

@@ -164,13 +164,15 @@ export async function readPackageParts(zip: ZipReader): Promise<PackageParts> {
   const rels = await relationships(zip, workbook);
   const byId = new Map(rels.map((r) => [r.id, r]));
   const sheets: SheetPart[] = [];
-  for (const e of elements.filter((x) => x.name === "sheet")) {
+  // Positions count every sheet, chart sheets too, as a defined name's `localSheetId` does.
+  const entries = elements.filter((x) => x.name === "sheet");
+  for (const [position, e] of entries.entries()) {
     const relId = e.attributes["r:id"] ?? "";
     const rel = byId.get(relId);
     if (!rel || rel.type !== "worksheet" || !zip.has(rel.target)) continue;
     sheets.push({
       name: e.attributes.name ?? "",
-      index: sheets.length,
+      index: position,
       sheetId: Number(e.attributes.sheetId ?? 0),
       relId,
       part: rel.target,
