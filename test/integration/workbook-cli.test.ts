@@ -248,30 +248,35 @@ describe("security-pcs score --workbook", () => {
           ?.async("string")) ?? "";
       return [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1] ?? "");
     };
+    /** Writes `to`: the workbook `from` with a sheet added. */
+    const copyWithSheet = async (
+      from: string,
+      to: string,
+      sheet: [kind: "worksheet" | "chartsheet", name: string, xml: string, first: boolean]
+    ): Promise<void> => {
+      const zip = await JSZip.loadAsync(readFileSync(from));
+      await withSheet(zip, ...sheet);
+      writeFileSync(to, await zip.generateAsync({ type: "nodebuffer" }));
+    };
+    const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     const plain = join(dir, "charted-source.xlsx");
     await heldOutStyleWorkbook(plain);
-    const zip = await JSZip.loadAsync(readFileSync(plain));
-    await withSheet(
-      zip,
+    const charted = join(dir, "charted.xlsx");
+    await copyWithSheet(plain, charted, [
       "chartsheet",
       "Chart1",
-      '<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>',
-      true
-    );
-    const charted = join(dir, "charted.xlsx");
-    writeFileSync(charted, await zip.generateAsync({ type: "nodebuffer" }));
+      `<chartsheet xmlns="${main}"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>`,
+      true,
+    ]);
     const first = join(dir, "charted-1.xlsx");
     expect((await runCli(["score", "--workbook", charted, "--out", first])).code).toBe(0);
-    const again = await JSZip.loadAsync(readFileSync(first));
-    await withSheet(
-      again,
+    const edited = join(dir, "charted-1-notes.xlsx");
+    await copyWithSheet(first, edited, [
       "worksheet",
       "Notes",
-      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>my notes</t></is></c></row></sheetData></worksheet>',
-      false
-    );
-    const edited = join(dir, "charted-1-notes.xlsx");
-    writeFileSync(edited, await again.generateAsync({ type: "nodebuffer" }));
+      `<worksheet xmlns="${main}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>my notes</t></is></c></row></sheetData></worksheet>`,
+      false,
+    ]);
     const second = join(dir, "charted-2.xlsx");
     expect((await runCli(["score", "--workbook", edited, "--out", second])).code).toBe(0);
     const sheets = await names(second);
