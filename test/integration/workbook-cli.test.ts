@@ -5,6 +5,7 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { runCli } from "../helpers/cli";
+import { recalculate } from "../helpers/libreoffice";
 import { DETAIL_SHEETS } from "../../src/report/layout";
 
 const sample = join(__dirname, "..", "..", "samples", "contoso-security.xlsx");
@@ -284,6 +285,42 @@ describe("security-pcs score --workbook", () => {
     expect(sheets.filter((n) => n === "Security Scorecard")).toHaveLength(1);
     expect(sheets.slice(0, 5)).toEqual(["Chart1", "Azure", "Licences", "Skills", "Notes"]);
   });
+
+  it("reads and writes a workbook whose XML names its elements with a prefix (x:sheet, as the Open XML SDK writes)", async () => {
+    const plain = join(dir, "unprefixed.xlsx");
+    await heldOutStyleWorkbook(plain);
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const parts = Object.keys(zip.files).filter((n) =>
+      /^xl\/(workbook|styles|sharedStrings|worksheets\/[^/]+)\.xml$/.test(n)
+    );
+    expect(parts).toEqual(expect.arrayContaining(["xl/workbook.xml", "xl/styles.xml"]));
+    for (const part of parts) {
+      const xml = (await zip.file(part)?.async("string")) ?? "";
+      zip.file(
+        part,
+        xml
+          .replace(`xmlns="${main}"`, `xmlns:x="${main}"`)
+          .replace(/<(\/?)([A-Za-z][\w]*)(?=[\s>/])/g, "<$1x:$2")
+      );
+    }
+    const prefixed = join(dir, "prefixed.xlsx");
+    writeFileSync(prefixed, await zip.generateAsync({ type: "nodebuffer" }));
+    expect(await zip.file("xl/workbook.xml")?.async("string")).toContain("<x:sheet ");
+
+    const a = JSON.parse((await runCli(["score", "--workbook", plain, "--json"])).out);
+    const b = JSON.parse((await runCli(["score", "--workbook", prefixed, "--json"])).out);
+    expect(b).toEqual(a);
+    const out = join(dir, "prefixed-out.xlsx");
+    expect((await runCli(["score", "--workbook", prefixed, "--out", out])).code).toBe(0);
+    // ExcelJS cannot read prefixed sheets; LibreOffice, like Excel, can.
+    const sheets = recalculate(out);
+    expect([...sheets.keys()]).toEqual(
+      expect.arrayContaining(["Azure", "Skills", "Security Scorecard"])
+    );
+    expect(sheets.get("Azure")?.[1]?.[1]).toBe("AAA-1");
+    expect(sheets.get("Security Scorecard")?.[1]?.[0]).toBe("As of");
+  }, 60_000);
 
   it("refuses to overwrite an existing output unless --force", async () => {
     const book = join(dir, "again.xlsx");

@@ -28,8 +28,9 @@ export function elementsOf(path: string, part: string, xml: string): XmlElement[
     );
   });
   parser.on("opentag", (tag: SaxesTagPlain) => {
+    // SpreadsheetML may come with a prefix (`x:sheet`, as the Open XML SDK writes): matched by local name.
     const element: XmlElement = {
-      name: tag.name,
+      name: tag.name.slice(tag.name.indexOf(":") + 1),
       attributes: tag.attributes as Record<string, string>,
       text: "",
     };

@@ -37,18 +37,22 @@ export async function readSharedStrings(zip: ZipReader, part: string): Promise<s
   let inT = false;
   let inPhonetic = 0;
   let current = "";
+  // Elements by local name: `x:si` as the Open XML SDK writes them is `si`.
+  const local = (tag: SaxesTagPlain): string => tag.name.slice(tag.name.indexOf(":") + 1);
   parser.on("opentag", (tag: SaxesTagPlain) => {
-    if (tag.name === "si") current = "";
-    else if (tag.name === "t") inT = true;
-    else if (tag.name === "rPh") inPhonetic++;
+    const name = local(tag);
+    if (name === "si") current = "";
+    else if (name === "t") inT = true;
+    else if (name === "rPh") inPhonetic++;
   });
   parser.on("text", (text: string) => {
     if (inT && inPhonetic === 0) current += text;
   });
   parser.on("closetag", (tag: SaxesTagPlain) => {
-    if (tag.name === "t") inT = false;
-    else if (tag.name === "rPh") inPhonetic--;
-    else if (tag.name === "si") strings.push(current);
+    const name = local(tag);
+    if (name === "t") inT = false;
+    else if (name === "rPh") inPhonetic--;
+    else if (name === "si") strings.push(current);
   });
   await zip.stream(part, feed);
   parser.close();

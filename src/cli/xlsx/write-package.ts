@@ -9,7 +9,7 @@ import { chartXml, drawingRelsXml, drawingXml } from "./chart-xml";
 import { elementsOf, relsPart, resolveTarget } from "./package-parts";
 import { quoteSheet, sheetXml } from "./sheet-xml";
 import { cellXfsCount, dxfsCount, StyleBook } from "./styles";
-import { CONTENT_TYPE, escapeXml, NS, XML_HEAD } from "./xml";
+import { CONTENT_TYPE, escapeXml, NS, withDefaultMainNamespace, XML_HEAD } from "./xml";
 
 /**
  * Writing the scorecard workbook: a copy of the input package with the scorecard's parts added
@@ -63,7 +63,7 @@ class Package {
       (e.attributes.Type ?? "").endsWith("/officeDocument")
     )?.attributes.Target;
     this.workbookPart = target ? resolveTarget("", target) : "xl/workbook.xml";
-    this.workbook = (await this.text(this.workbookPart)) ?? "";
+    this.workbook = withDefaultMainNamespace((await this.text(this.workbookPart)) ?? "");
     this.workbookRels =
       (await this.text(relsPart(this.workbookPart))) ??
       `${XML_HEAD}<Relationships xmlns="${NS.package}"></Relationships>`;
@@ -243,7 +243,8 @@ export async function writeWorkbookFile(out: string, output: WorkbookOutput): Pr
   const stylesRel = p.rels(output.base ?? out).find((r) => r.type === "styles");
   const stylesPart = stylesRel?.target ?? "xl/styles.xml";
   const styles = new StyleBook();
-  const stylesXml = await p.text(stylesPart);
+  const stylesText = await p.text(stylesPart);
+  const stylesXml = stylesText === null ? null : withDefaultMainNamespace(stylesText);
   styles.start(cellXfsCount(stylesXml), dxfsCount(stylesXml));
 
   const addSheet = (name: string, content: string | Readable): { index: number; part: string } => {

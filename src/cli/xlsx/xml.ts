@@ -25,6 +25,23 @@ export const NS = {
     `http://schemas.openxmlformats.org/officeDocument/2006/relationships/${type}`,
 };
 
+/**
+ * A SpreadsheetML part written with a prefix for its main namespace (`<x:workbook xmlns:x="…">`,
+ * as the Open XML SDK writes) rewritten with that namespace as the default one, the form the
+ * writer edits; the same XML to any reader. Parts already in that form, or declaring another
+ * default namespace (which the rewrite would capture), come back unchanged.
+ */
+export function withDefaultMainNamespace(xml: string): string {
+  const declared = new RegExp(
+    `\\sxmlns:([A-Za-z_][\\w.-]*)="${NS.main.replace(/[.]/g, "\\.")}"`
+  ).exec(xml);
+  if (!declared || /\sxmlns="/.test(xml)) return xml;
+  const prefix = declared[1] as string;
+  return xml
+    .replace(new RegExp(`<(/?)${prefix}:`, "g"), "<$1")
+    .replace(`xmlns:${prefix}="${NS.main}"`, `xmlns="${NS.main}"`);
+}
+
 /** Content types of the parts the writer adds. */
 export const CONTENT_TYPE = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
