@@ -322,6 +322,44 @@ describe("security-pcs score --workbook", () => {
     expect(sheets.get("Security Scorecard")?.[1]?.[0]).toBe("As of");
   }, 60_000);
 
+  it("counts sheets written with end tags (<sheet …></sheet>): unique sheet ids, and a second scoring keeps the inputs", async () => {
+    const plain = join(dir, "end-tags-source.xlsx");
+    await heldOutStyleWorkbook(plain);
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    zip.file("xl/workbook.xml", wb.replace(/<sheet\b([^>]*?)\s*\/>/g, "<sheet$1></sheet>"));
+    const book = join(dir, "end-tags.xlsx");
+    writeFileSync(book, await zip.generateAsync({ type: "nodebuffer" }));
+    const sheetsOf = async (path: string): Promise<{ name: string; id: string }[]> => {
+      const xml =
+        (await (
+          await JSZip.loadAsync(readFileSync(path))
+        )
+          .file("xl/workbook.xml")
+          ?.async("string")) ?? "";
+      return [...xml.matchAll(/<sheet\b[^>]*>/g)].map((m) => ({
+        name: /\bname="([^"]*)"/.exec(m[0])?.[1] ?? "",
+        id: /\bsheetId="([^"]*)"/.exec(m[0])?.[1] ?? "",
+      }));
+    };
+    expect((await sheetsOf(book)).map((s) => s.name)).toEqual(["Azure", "Licences", "Skills"]);
+    const once = join(dir, "end-tags-1.xlsx");
+    const twice = join(dir, "end-tags-2.xlsx");
+    expect((await runCli(["score", "--workbook", book, "--out", once])).code).toBe(0);
+    expect((await runCli(["score", "--workbook", once, "--out", twice])).code).toBe(0);
+    for (const path of [once, twice]) {
+      const sheets = await sheetsOf(path);
+      expect(new Set(sheets.map((s) => s.id)).size).toBe(sheets.length);
+      expect(sheets.map((s) => s.name).slice(0, 4)).toEqual([
+        "Azure",
+        "Licences",
+        "Skills",
+        "Security Scorecard",
+      ]);
+      expect(sheets).toHaveLength(3 + 7);
+    }
+  });
+
   it("refuses to overwrite an existing output unless --force", async () => {
     const book = join(dir, "again.xlsx");
     copyFileSync(sample, book);

@@ -126,9 +126,12 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** The `<sheet>` elements of the workbook part, as written. */
+/**
+ * The `<sheet>` elements of the workbook part, as written: self-closed, or with an end tag (some
+ * XML writers never self-close), which a sheet's count and ids must include as well.
+ */
 function sheetElements(workbook: string): string[] {
-  return [...workbook.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => m[0]);
+  return [...workbook.matchAll(/<sheet\b[^>]*?(?:\/>|>\s*<\/sheet\s*>)/g)].map((m) => m[0]);
 }
 
 function attribute(element: string, name: string): string {
