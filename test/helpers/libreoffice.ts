@@ -47,9 +47,15 @@ function convert(xlsx: string, filter: string): string {
 /**
  * Opens a workbook in LibreOffice Calc (headless), recalculating every formula on load, and
  * returns each sheet as rows of text cells (values, not formats).
+ * @param asShown cells as their number formats show them instead (`June 2025`, not `45809`)
  */
-export function recalculate(xlsx: string): Map<string, string[][]> {
-  const out = convert(xlsx, CSV_ALL_SHEETS);
+export function recalculate(xlsx: string, asShown = false): Map<string, string[][]> {
+  const out = convert(
+    xlsx,
+    asShown
+      ? CSV_ALL_SHEETS.replace(",true,false,false,false,-1", ",true,true,false,false,-1")
+      : CSV_ALL_SHEETS
+  );
   const stem = basename(xlsx).replace(/\.xlsx$/i, "");
   const sheets = new Map<string, string[][]>();
   for (const file of readdirSync(out)) {

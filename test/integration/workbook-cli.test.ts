@@ -360,6 +360,44 @@ describe("security-pcs score --workbook", () => {
     }
   });
 
+  it("numbers its cell formats after the ones a workbook's styles hold, even when their count attributes are stale", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Azure");
+    ws.addRow(["Month", "CustomerTenantId", "CustomerName", "Service", "ACR_USD"]);
+    for (let m = 0; m < 24; m++) {
+      const row = ws.addRow([
+        new Date(Date.UTC(2023, 6 + m, 1)),
+        "AAA-1",
+        "Alpha",
+        "Azure Sentinel",
+        1100,
+      ]);
+      row.getCell(1).numFmt = "yyyy-mm-dd";
+      row.getCell(5).numFmt = "#,##0.00";
+      row.getCell(3).font = { bold: true, italic: true };
+    }
+    const fresh = join(dir, "stale-source.xlsx");
+    await wb.xlsx.writeFile(fresh);
+    const zip = await JSZip.loadAsync(readFileSync(fresh));
+    const styles = (await zip.file("xl/styles.xml")?.async("string")) ?? "";
+    expect(styles).toMatch(/<cellXfs count="[2-9]"/);
+    zip.file(
+      "xl/styles.xml",
+      styles
+        .replace(/(<cellXfs\b[^>]*count=")\d+"/, '$11"')
+        .replace(/(<fonts\b[^>]*count=")\d+"/, '$11"')
+    );
+    const book = join(dir, "stale.xlsx");
+    writeFileSync(book, await zip.generateAsync({ type: "nodebuffer" }));
+    const out = join(dir, "stale-out.xlsx");
+    expect((await runCli(["score", "--workbook", book, "--out", out])).code).toBe(0);
+    const card = recalculate(out, true).get("Security Scorecard") ?? [];
+    // Shown in the scorecard's own formats, not in a format of the user's that shares its number.
+    expect(card.find((r) => r[0] === "As of")?.[1]).toBe("June 2025");
+    expect(card.find((r) => r[0] === "Net customer adds")?.[2]).toBe("0.0");
+    expect(card.find((r) => r[0] === "Generated")?.[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  }, 60_000);
+
   it("refuses to overwrite an existing output unless --force", async () => {
     const book = join(dir, "again.xlsx");
     copyFileSync(sample, book);

@@ -72,13 +72,7 @@ export class StyleBook {
   /** A workbook's styles with ours appended (or a fresh styles part when it has none). */
   merge(styles: string | null): string {
     const xml = styles ?? FRESH_STYLES;
-    const count = (tag: string): number => {
-      const m = new RegExp(`<${tag}\\b[^>]*\\bcount="(\\d+)"`).exec(xml);
-      if (m) return Number(m[1]);
-      const block = new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`).exec(xml);
-      return block ? (block[1]?.match(new RegExp(`<${tag.slice(0, -1)}\\b`, "g")) ?? []).length : 0;
-    };
-    const fonts0 = count("fonts");
+    const fonts0 = collectionSize(xml, "fonts", "font");
     const numFmtIds = [...xml.matchAll(/<numFmt\b[^>]*numFmtId="(\d+)"/g)].map((m) => Number(m[1]));
     let nextFmt = Math.max(163, ...numFmtIds) + 1;
     const fmtIds = new Map<string, number>([["General", 0]]);
@@ -99,9 +93,9 @@ export class StyleBook {
         : '<alignment vertical="top"/>';
       return `<xf numFmtId="${fmt}" fontId="${fontOf.get(f.style) ?? 0}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1">${align}</xf>`;
     });
-    let out = appendTo(xml, "numFmts", numFmts, () => /<styleSheet\b[^>]*>/);
-    out = appendTo(out, "fonts", fonts, () => null);
-    out = appendTo(out, "cellXfs", xfs, () => null);
+    let out = appendTo(xml, ["numFmts", "numFmt"], numFmts, () => /<styleSheet\b[^>]*>/);
+    out = appendTo(out, ["fonts", "font"], fonts, () => null);
+    out = appendTo(out, ["cellXfs", "xf"], xfs, () => null);
     const dxfs = (["good", "bad"] as const).map(
       (k) =>
         `<dxf><font><color rgb="${DXF[k].font}"/></font><fill><patternFill patternType="solid"><bgColor rgb="${DXF[k].fill}"/></patternFill></fill></dxf>`
@@ -110,7 +104,7 @@ export class StyleBook {
     const current = out;
     out = appendTo(
       out,
-      "dxfs",
+      ["dxfs", "dxf"],
       dxfs,
       () =>
         [/<\/cellStyles>/, /<cellStyles\b[^>]*\/>/, /<\/cellXfs>/].find((r) => r.test(current)) ??
@@ -125,10 +119,15 @@ function fontXml(f: (typeof FONT_OF)[keyof typeof FONT_OF]): string {
 }
 
 /**
- * Appends elements to a collection (`<fonts count="n">…</fonts>`), updating its count; a missing
- * collection is created after what `after` finds.
+ * Appends elements to a collection (`<fonts count="n">…</fonts>`), setting its count to the
+ * elements it then holds; a missing collection is created after what `after` finds.
  */
-function appendTo(xml: string, tag: string, items: string[], after: () => RegExp | null): string {
+function appendTo(
+  xml: string,
+  [tag, child]: [collection: string, element: string],
+  items: string[],
+  after: () => RegExp | null
+): string {
   if (items.length === 0) return xml;
   const block = new RegExp(`<${tag}\\b([^>]*?)(/?)>`).exec(xml);
   if (!block) {
@@ -139,10 +138,10 @@ function appendTo(xml: string, tag: string, items: string[], after: () => RegExp
     return `${xml.slice(0, at)}<${tag} count="${items.length}">${items.join("")}</${tag}>${xml.slice(at)}`;
   }
   const attrs = block[1] ?? "";
-  const existing = Number(/count="(\d+)"/.exec(attrs)?.[1] ?? 0);
+  const existing = collectionSize(xml, tag, child);
   const newAttrs = /count="\d+"/.test(attrs)
     ? attrs.replace(/count="\d+"/, `count="${existing + items.length}"`)
-    : `${attrs} count="${items.length}"`;
+    : `${attrs} count="${existing + items.length}"`;
   if (block[2] === "/")
     return `${xml.slice(0, block.index)}<${tag}${newAttrs}>${items.join("")}</${tag}>${xml.slice(block.index + block[0].length)}`;
   const close = xml.indexOf(`</${tag}>`, block.index);
@@ -152,11 +151,13 @@ function appendTo(xml: string, tag: string, items: string[], after: () => RegExp
 /** A styles part for a workbook that has none (the command line's workbooks from CSV files). */
 export const FRESH_STYLES = `${XML_HEAD}<styleSheet xmlns="${NS.main}"><fonts count="1"><font><sz val="${FONT.size}"/><color theme="1"/><name val="${FONT.name}"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
-/** How many `<child>` elements a styles part's `<tag>` collection holds (its count, else counted). */
+/**
+ * How many `<child>` elements a styles part's `<tag>` collection holds, counted: Excel numbers
+ * formats by the elements there are, and a `count` attribute can be stale (ours are numbered after
+ * the real ones).
+ */
 function collectionSize(styles: string | null, tag: string, child: string): number {
   const xml = styles ?? FRESH_STYLES;
-  const m = new RegExp(`<${tag}\\b[^>]*\\bcount="(\\d+)"`).exec(xml);
-  if (m) return Number(m[1]);
   const block = new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`).exec(xml);
   return block ? (block[1]?.match(new RegExp(`<${child}\\b`, "g")) ?? []).length : 0;
 }
