@@ -398,6 +398,32 @@ describe("security-pcs score --workbook", () => {
     expect(card.find((r) => r[0] === "Generated")?.[1]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   }, 60_000);
 
+  it("says when formulas in an input sheet have no saved results (a file no spreadsheet calculated)", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Azure");
+    ws.addRow(["Month", "CustomerTenantId", "Service", "Units", "Price", "ACR_USD"]);
+    for (let m = 0; m < 6; m++) {
+      const row = ws.addRow([new Date(Date.UTC(2025, m, 1)), "AAA-1", "Azure Sentinel", 10, 50]);
+      row.getCell(6).value = { formula: `D${row.number}*E${row.number}`, date1904: false };
+    }
+    const book = join(dir, "uncalculated.xlsx");
+    await wb.xlsx.writeFile(book);
+    const res = await runCli(["score", "--workbook", book, "--json"]);
+    const issues = JSON.parse(res.out).issues as {
+      severity: string;
+      table: string;
+      row: number;
+      message: string;
+    }[];
+    expect(issues).toContainEqual({
+      severity: "warning",
+      table: "Azure",
+      row: 2,
+      message:
+        "6 cells hold formulas whose result was never saved (first F2): the file was written by a program that does not calculate, and such cells read as blank. Open the workbook in Excel or LibreOffice, save it, and score it again.",
+    });
+  });
+
   it("refuses to overwrite an existing output unless --force", async () => {
     const book = join(dir, "again.xlsx");
     copyFileSync(sample, book);

@@ -167,6 +167,22 @@ describe("the worksheet tokenizer reads what saxes reads", () => {
     expect(scan(xml, [])).toEqual([[3, [undefined, "Fabrikam", 12.5]]]);
   });
 
+  it("counts the cells holding a formula without a saved result, and where the first is", () => {
+    const xml = `<worksheet ${NS}><sheetData><row r="2"><c r="A2"><f>1+1</f><v>2</v></c><c r="B2" t="str"><f>"a"</f><v></v></c></row><row r="5"><c r="C5"><f>D5*E5</f></c><c r="D5" t="str"><f>X</f></c><c r="E5"><v>3</v></c></row></sheetData></worksheet>`;
+    for (const cuts of [[], [40, 90, 130, 171, 200, 260]]) {
+      const scanner = new SheetScanner([], () => undefined);
+      let at = 0;
+      for (const cut of cuts) {
+        scanner.write(xml.slice(at, cut));
+        at = cut;
+      }
+      scanner.write(xml.slice(at));
+      scanner.end();
+      // A2 and B2 saved a result (B2's is empty text); C5 and D5 did not.
+      expect(scanner.uncalculated).toEqual({ count: 2, row: 5, col: 2 });
+    }
+  });
+
   it("reads a comment at the very end of the part", () => {
     expect(
       scan(`<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet><!---->`, [])

@@ -10,6 +10,7 @@ import {
 } from "../../scoring/parse-inputs";
 import { CellsRowReader } from "../../scoring/row-reader";
 import { OWN_SHEET_NAME, OWN_SHEET_TITLES } from "../../report/own-sheets";
+import { a1 } from "../../report/layout-model";
 import { UsageError } from "../args";
 import { PackageParts, readPackageParts, SheetPart } from "./package-parts";
 import { columnOf, readSharedStrings, rowOf, SheetValue, streamSheet } from "./sheet-stream";
@@ -209,7 +210,7 @@ async function readSheet(
     c.lastRow = header;
     rest.forEach((row, k) => feed(c, header + 1 + k, row as SheetValue[]));
   };
-  await streamSheet(zip, sheet.part, shared, (rowNumber, cells) => {
+  const uncalculated = await streamSheet(zip, sheet.part, shared, (rowNumber, cells) => {
     if (own) return;
     if (mayBeOwn && rowsRead === 0 && OWN_SHEET_TITLES.some((t) => cells[0] === t.title)) {
       own = true;
@@ -221,10 +222,21 @@ async function readSheet(
       if (!c.done && rowNumber >= c.top && rowNumber <= c.bottom) feed(c, rowNumber, cells);
   });
   if (own) return true;
+  let inputs = 0;
   for (const c of candidates) {
     if (!c.done && !c.parser && c.head.length > 0) start(c);
-    if (c.parser) addParsed(parsed, c.parser.finish());
+    if (c.parser) {
+      addParsed(parsed, c.parser.finish());
+      inputs++;
+    }
   }
+  if (inputs > 0 && uncalculated.count > 0)
+    notes.push({
+      severity: "warning",
+      table: sheet.name,
+      row: uncalculated.row,
+      message: `${uncalculated.count} cell${uncalculated.count === 1 ? " holds a formula" : "s hold formulas"} whose result was never saved (first ${a1(uncalculated.row - 1, uncalculated.col)}): the file was written by a program that does not calculate, and such cells read as blank. Open the workbook in Excel or LibreOffice, save it, and score it again.`,
+    });
   progress(sheet.name, rowsRead);
   return false;
 }

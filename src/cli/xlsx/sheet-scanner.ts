@@ -201,6 +201,14 @@ export class SheetScanner {
   private text = "";
   private inValue = false;
   private inInline = 0;
+  /** The current cell has a formula (`<f>`) / a value element (`<v>`). */
+  private formula = false;
+  private valued = false;
+  /**
+   * Cells holding a formula but no saved result (written by a program that does not calculate):
+   * they read as blank, so the caller can say why. `row`/`col` locate the first (0 when none).
+   */
+  readonly uncalculated = { count: 0, row: 0, col: -1 };
 
   constructor(
     private readonly shared: readonly string[],
@@ -279,6 +287,8 @@ export class SheetScanner {
         this.col = tag.rStart >= 0 ? columnAt(s, tag.rStart, tag.rEnd) : this.col + 1;
         this.type = tag.tStart >= 0 ? attribute(s, tag.tStart, tag.tEnd) : "n";
         this.text = "";
+        this.formula = false;
+        this.valued = false;
         if (tag.selfClosing || tag.name !== "c") break;
         const end = this.plainCell(s, tag.end);
         if (end >= 0) return end;
@@ -286,6 +296,10 @@ export class SheetScanner {
       }
       case "v":
         this.inValue = true;
+        this.valued = true;
+        break;
+      case "f":
+        this.formula = true;
         break;
       case "is":
         this.inInline++;
@@ -328,6 +342,14 @@ export class SheetScanner {
     return gt + 1;
   }
 
+  private noteUncalculated(): void {
+    const u = this.uncalculated;
+    if (u.count++ === 0) {
+      u.row = this.rowNumber;
+      u.col = this.col;
+    }
+  }
+
   private closed(name: string): void {
     switch (name) {
       case "v":
@@ -339,6 +361,7 @@ export class SheetScanner {
         break;
       case "c":
         if (this.col >= 0) this.row[this.col] = valueOf(this.type, this.text, this.shared);
+        if (this.formula && !this.valued && this.type !== "inlineStr") this.noteUncalculated();
         this.text = "";
         break;
       case "row":
