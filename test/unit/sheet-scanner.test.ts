@@ -170,7 +170,8 @@ describe("the worksheet tokenizer reads what saxes reads", () => {
   it("counts the cells holding a formula without a saved result, and where the first is", () => {
     const xml = `<worksheet ${NS}><sheetData><row r="2"><c r="A2"><f>1+1</f><v>2</v></c><c r="B2" t="str"><f>"a"</f><v></v></c></row><row r="5"><c r="C5"><f>D5*E5</f></c><c r="D5" t="str"><f>X</f></c><c r="E5"><v>3</v></c></row></sheetData></worksheet>`;
     for (const cuts of [[], [40, 90, 130, 171, 200, 260]]) {
-      const scanner = new SheetScanner([], () => undefined);
+      const perRow: [number, readonly number[]][] = [];
+      const scanner = new SheetScanner([], (n, _cells, none) => perRow.push([n, none]));
       let at = 0;
       for (const cut of cuts) {
         scanner.write(xml.slice(at, cut));
@@ -180,6 +181,10 @@ describe("the worksheet tokenizer reads what saxes reads", () => {
       scanner.end();
       // A2 and B2 saved a result (B2's is empty text); C5 and D5 did not.
       expect(scanner.uncalculated).toEqual({ count: 2, row: 5, col: 2 });
+      expect(perRow).toEqual([
+        [2, []],
+        [5, [2, 3]],
+      ]);
     }
   });
 

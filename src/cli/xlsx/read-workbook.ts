@@ -210,7 +210,9 @@ async function readSheet(
     c.lastRow = header;
     rest.forEach((row, k) => feed(c, header + 1 + k, row as SheetValue[]));
   };
-  const uncalculated = await streamSheet(zip, sheet.part, shared, (rowNumber, cells) => {
+  // Formulas without saved results inside an input's block (a table's total row is outside it).
+  const uncalculated = { count: 0, row: 0, col: -1 };
+  await streamSheet(zip, sheet.part, shared, (rowNumber, cells, noResult) => {
     if (own) return;
     if (mayBeOwn && rowsRead === 0 && OWN_SHEET_TITLES.some((t) => cells[0] === t.title)) {
       own = true;
@@ -218,6 +220,16 @@ async function readSheet(
     }
     rowsRead++;
     if (rowsRead % 65536 === 0) progress(sheet.name, rowsRead);
+    for (const col of noResult)
+      if (
+        candidates.some(
+          (c) => rowNumber >= c.top && rowNumber <= c.bottom && col >= c.left && col <= c.right
+        ) &&
+        uncalculated.count++ === 0
+      ) {
+        uncalculated.row = rowNumber;
+        uncalculated.col = col;
+      }
     for (const c of candidates)
       if (!c.done && rowNumber >= c.top && rowNumber <= c.bottom) feed(c, rowNumber, cells);
   });

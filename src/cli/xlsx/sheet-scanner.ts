@@ -14,8 +14,17 @@
 /** A cell value as read: dates stay Excel serial numbers (what the engine reads as months). */
 export type SheetValue = string | number | boolean | undefined;
 
-/** Called with each row: its sheet row number and its cells by 0-based column. */
-export type OnRow = (rowNumber: number, cells: SheetValue[]) => void;
+/**
+ * Called with each row: its sheet row number, its cells by 0-based column, and the columns of
+ * its cells that hold a formula without a saved result (read as blank; usually none).
+ */
+export type OnRow = (
+  rowNumber: number,
+  cells: SheetValue[],
+  uncalculated: readonly number[]
+) => void;
+
+const NONE: readonly number[] = [];
 
 /** Why a part cannot be read; the caller turns it into a message naming the workbook and part. */
 export class SheetSyntaxError extends Error {}
@@ -209,6 +218,7 @@ export class SheetScanner {
    * they read as blank, so the caller can say why. `row`/`col` locate the first (0 when none).
    */
   readonly uncalculated = { count: 0, row: 0, col: -1 };
+  private rowUncalculated = NONE;
 
   constructor(
     private readonly shared: readonly string[],
@@ -280,6 +290,7 @@ export class SheetScanner {
         const r = tag.rStart < 0 ? NaN : Number(attribute(s, tag.rStart, tag.rEnd));
         this.rowNumber = Number.isFinite(r) && r > 0 ? r : this.rowNumber + 1;
         this.row = [];
+        this.rowUncalculated = NONE;
         this.col = -1;
         break;
       }
@@ -343,6 +354,8 @@ export class SheetScanner {
   }
 
   private noteUncalculated(): void {
+    this.rowUncalculated =
+      this.rowUncalculated === NONE ? [this.col] : [...this.rowUncalculated, this.col];
     const u = this.uncalculated;
     if (u.count++ === 0) {
       u.row = this.rowNumber;
@@ -365,7 +378,7 @@ export class SheetScanner {
         this.text = "";
         break;
       case "row":
-        this.onRow(this.rowNumber, this.row);
+        this.onRow(this.rowNumber, this.row, this.rowUncalculated);
         break;
     }
   }

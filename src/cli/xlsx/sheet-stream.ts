@@ -103,7 +103,7 @@ export async function streamSheet(
   part: string,
   shared: readonly string[],
   onRow: OnRow
-): Promise<SheetScanner["uncalculated"]> {
+): Promise<void> {
   const scanner = new SheetScanner(shared, onRow);
   const failed = (error: unknown): never => {
     if (error instanceof SheetDtdError) refuseDtd(zip.path, part, "<!DOCTYPE");
@@ -122,5 +122,4 @@ export async function streamSheet(
   } catch (error) {
     failed(error);
   }
-  return scanner.uncalculated;
 }
