@@ -152,6 +152,45 @@ export async function readWorkbook(
   }
 }
 
+/** Cells holding a formula without a saved result: how many, and the first one's row and column. */
+interface Uncalculated {
+  count: number;
+  row: number;
+  col: number;
+}
+
+/**
+ * Counts a row's formula cells without saved results that lie inside a candidate's block (a
+ * table's total row lies outside it: its SUBTOTALs are not input).
+ */
+function tallyUncalculated(
+  tally: Uncalculated,
+  candidates: readonly Candidate[],
+  rowNumber: number,
+  cols: readonly number[]
+): void {
+  for (const col of cols) {
+    const inside = candidates.some(
+      (c) => rowNumber >= c.top && rowNumber <= c.bottom && col >= c.left && col <= c.right
+    );
+    if (inside && tally.count++ === 0) {
+      tally.row = rowNumber;
+      tally.col = col;
+    }
+  }
+}
+
+/** Why an input's formula cells read as blank, and what to do. */
+function uncalculatedNote(sheet: string, tally: Uncalculated): Issue {
+  const cells = tally.count === 1 ? "1 cell holds a formula" : `${tally.count} cells hold formulas`;
+  return {
+    severity: "warning",
+    table: sheet,
+    row: tally.row,
+    message: `${cells} whose result was never saved (first ${a1(tally.row - 1, tally.col)}): the file was written by a program that does not calculate, and such cells read as blank. Open the workbook in Excel or LibreOffice, save it, and score it again.`,
+  };
+}
+
 /** Streams one sheet into its candidates' parsers; returns true when it is one of our own sheets. */
 async function readSheet(
   zip: ZipReader,
@@ -210,8 +249,7 @@ async function readSheet(
     c.lastRow = header;
     rest.forEach((row, k) => feed(c, header + 1 + k, row as SheetValue[]));
   };
-  // Formulas without saved results inside an input's block (a table's total row is outside it).
-  const uncalculated = { count: 0, row: 0, col: -1 };
+  const uncalculated: Uncalculated = { count: 0, row: 0, col: -1 };
   await streamSheet(zip, sheet.part, shared, (rowNumber, cells, noResult) => {
     if (own) return;
     if (mayBeOwn && rowsRead === 0 && OWN_SHEET_TITLES.some((t) => cells[0] === t.title)) {
@@ -220,16 +258,7 @@ async function readSheet(
     }
     rowsRead++;
     if (rowsRead % 65536 === 0) progress(sheet.name, rowsRead);
-    for (const col of noResult)
-      if (
-        candidates.some(
-          (c) => rowNumber >= c.top && rowNumber <= c.bottom && col >= c.left && col <= c.right
-        ) &&
-        uncalculated.count++ === 0
-      ) {
-        uncalculated.row = rowNumber;
-        uncalculated.col = col;
-      }
+    if (noResult.length > 0) tallyUncalculated(uncalculated, candidates, rowNumber, noResult);
     for (const c of candidates)
       if (!c.done && rowNumber >= c.top && rowNumber <= c.bottom) feed(c, rowNumber, cells);
   });
@@ -242,13 +271,7 @@ async function readSheet(
       inputs++;
     }
   }
-  if (inputs > 0 && uncalculated.count > 0)
-    notes.push({
-      severity: "warning",
-      table: sheet.name,
-      row: uncalculated.row,
-      message: `${uncalculated.count} cell${uncalculated.count === 1 ? " holds a formula" : "s hold formulas"} whose result was never saved (first ${a1(uncalculated.row - 1, uncalculated.col)}): the file was written by a program that does not calculate, and such cells read as blank. Open the workbook in Excel or LibreOffice, save it, and score it again.`,
-    });
+  if (inputs > 0 && uncalculated.count > 0) notes.push(uncalculatedNote(sheet.name, uncalculated));
   progress(sheet.name, rowsRead);
   return false;
 }
