@@ -1,6 +1,7 @@
 import { monthBefore, parseAsOf } from "./as-of";
 import { catalogueFor } from "./catalogue";
 import { isBlankText } from "./cells";
+import { isEmptyRow } from "./row-reader";
 import { isInputError } from "./errors";
 import { METRICS } from "./labels";
 import { rulesFor, RULES_IDS } from "./rules";
@@ -31,17 +32,6 @@ export type RangeArg = readonly (readonly unknown[])[] | null | undefined;
 /** A metric with Azure and Microsoft 365 sides. */
 export type UsageMetric = "netCustomerAdds" | "deployments" | "usageGrowth";
 
-/** True when every cell of a row is blank, as the parsers read an empty row (the usual blanks first). */
-function isBlankRow(row: unknown): boolean {
-  if (!Array.isArray(row)) return isBlankText(row);
-  for (let i = 0; i < row.length; i++) {
-    const c: unknown = row[i];
-    if (c === "" || c === null || c === undefined || c === 0) continue;
-    if (!isBlankText(c)) return false;
-  }
-  return true;
-}
-
 /**
  * The rows of a range up to its last row with a non-blank cell; null for an omitted argument or an
  * all-blank range. A whole-column reference (`Azure!A:H`) hands the function 1,048,576 rows, nearly
@@ -51,7 +41,11 @@ function usedRows(cells: RangeArg): readonly (readonly unknown[])[] | null {
   if (cells === null || cells === undefined) return null;
   if (!Array.isArray(cells)) return isBlankText(cells) ? null : [[cells]];
   let end = cells.length;
-  while (end > 0 && isBlankRow(cells[end - 1])) end--;
+  while (end > 0) {
+    const row: unknown = cells[end - 1];
+    if (Array.isArray(row) ? !isEmptyRow(row) : !isBlankText(row)) break;
+    end--;
+  }
   if (end === 0) return null;
   return end === cells.length ? cells : cells.slice(0, end);
 }

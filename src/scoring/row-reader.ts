@@ -34,7 +34,10 @@ export interface RowReader {
 /** True when every cell of a row is blank; 0 counts as blank (Excel can pass blanks as 0). */
 export function isEmptyRow(row: readonly unknown[]): boolean {
   for (let i = 0; i < row.length; i++) {
-    if (!isBlankText(row[i])) return false;
+    const c = row[i];
+    // The usual blanks first: a whole-column range is a million rows of them.
+    if (c === "" || c === null || c === undefined || c === 0) continue;
+    if (!isBlankText(c)) return false;
   }
   return true;
 }
