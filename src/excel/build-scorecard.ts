@@ -1,5 +1,6 @@
 import { buildScorecardLayout } from "../report/layout";
-import { Inputs, scoreTables, ScoreResult, TableInput } from "../scoring";
+import { date1904Note, Inputs, scoreTables, ScoreResult, TableInput } from "../scoring";
+import { readDateSystem } from "./date-system";
 import { Candidate, readCandidate } from "./read-tables";
 import { writeScorecard, WriteOutcome } from "./write-scorecard";
 
@@ -32,6 +33,8 @@ export async function buildScorecard(
   );
   const totalRows = chosen.reduce((n, c) => n + c.candidate.rowCount, 0) || 1;
   let done = 0;
+  // Date cells arrive as serial numbers of the workbook's own date system.
+  const date1904 = (await readDateSystem(context)) === true;
   const inputs: Required<Pick<Inputs, "azure" | "m365" | "certifications">> = {
     azure: [],
     m365: [],
@@ -51,6 +54,7 @@ export async function buildScorecard(
       cells,
       name: candidate.table ?? candidate.sheet,
       firstRow: candidate.rowIndex + 1,
+      date1904,
     });
   }
   progress("Scoring", 0.85);
@@ -58,8 +62,9 @@ export async function buildScorecard(
     ...(selection.asOf === undefined ? {} : { asOf: selection.asOf }),
     rules: selection.rules ?? null,
   });
+  if (date1904) result.issues.unshift(date1904Note("This workbook"));
   progress("Writing the scorecard sheet", 0.9);
-  const layout = buildScorecardLayout(result, { generated: now });
+  const layout = buildScorecardLayout(result, { generated: now, date1904 });
   const outcome = await writeScorecard(context, layout);
   progress("Done", 1);
   return { result, outcome };

@@ -26,6 +26,21 @@ export function emptyCounts(): RowCounts {
   return { dataRows: 0, empty: 0, counted: 0, duplicate: 0, errors: 0, notEligible: {} };
 }
 
+/**
+ * The note a workbook in the 1904 date system (Excel for Mac's old default) gets: its date numbers
+ * were read in that system, and the scorecard's dates are written in it.
+ * @param table where the setting was read: the workbook's file name, or "This workbook"
+ */
+export function date1904Note(table: string): Issue {
+  return {
+    severity: "info",
+    table,
+    row: null,
+    message:
+      "The workbook uses the 1904 date system (Excel for Mac's old default): its date numbers were read in that system, and the scorecard's dates are written in it.",
+  };
+}
+
 /** Row errors listed one by one per table before the rest are summarised in one line. */
 export const MAX_LISTED_ROW_ERRORS = 500;
 

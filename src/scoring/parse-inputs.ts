@@ -20,6 +20,8 @@ export interface TableInput {
   firstRow?: number;
   /** The table uses decimal commas (`1.250,50`); default decimal points. */
   decimalComma?: boolean;
+  /** Its date numbers are serials of the 1904 date system (a workbook setting); default 1900. */
+  date1904?: boolean;
 }
 
 /** The tables to score: by kind, or recognised by their columns. */
@@ -109,7 +111,11 @@ export function parseTable(
     input.cells.length - found.headerIndex - 1
   );
   const cells = input.cells;
-  const reader = new CellsRowReader(input.decimalComma ? "comma" : "point", cells);
+  const reader = new CellsRowReader(
+    input.decimalComma ? "comma" : "point",
+    cells,
+    input.date1904 === true
+  );
   for (let r = found.headerIndex + 1; r < cells.length; r++) {
     reader.setRow(cells[r] ?? [], r);
     parser.row(reader, first + r);

@@ -428,3 +428,65 @@ describe("the pane's whole job", () => {
     expect(formulas.filter((f) => /^=AND\([CD]\d+>=70(,[CD]\d+>=1){4}\)$/.test(f))).toHaveLength(2);
   });
 });
+
+describe("the workbook's date system", () => {
+  const NOW = new Date(2026, 10, 22, 9, 30);
+  /** The days between the 1900 and the 1904 date systems' serials of the same day. */
+  const OFFSET = 1462;
+  const shifted = (cells: unknown[][], cols: number[]): unknown[][] =>
+    cells.map((row, r) =>
+      r === 0
+        ? row
+        : row.map((v, c) => (cols.includes(c) && typeof v === "number" ? v - OFFSET : v))
+    );
+
+  /** Scores one workbook through the pane's job; its result and the scorecard's label cells. */
+  async function paneJob(
+    system: boolean | "unsupported",
+    dates: (cells: unknown[][], cols: number[]) => unknown[][]
+  ) {
+    const wb = workbook();
+    wb.date1904 = system;
+    wb.addSheet("Azure", dates(azureCells(1500, 60, 31), [0]));
+    wb.addSheet("M365", dates(m365Cells(600, 60, 32), [0]));
+    wb.addSheet("Certs", dates(certCells(40, 33), [2, 3]));
+    const candidates = await findCandidates(ctx(wb));
+    const pick = (kind: string) => candidates.filter((c) => c.kind === kind);
+    const steps: string[] = [];
+    const { result } = await buildScorecard(
+      ctx(wb),
+      { azure: pick("azure"), m365: pick("m365"), certifications: pick("certifications") },
+      (m) => steps.push(m),
+      NOW
+    );
+    const sheet = wb.snapshot().sheets.find((s) => s.name === "Security Scorecard");
+    const labelled = (label: string) => sheet?.values.find((row) => row[0] === label)?.[1];
+    return { result, steps, asOf: labelled("As of"), generated: labelled("Generated") };
+  }
+
+  it("reads date numbers in the 1904 date system when the workbook uses it, and writes the scorecard's dates in it", async () => {
+    const mac = await paneJob(true, shifted);
+    const windows = await paneJob(false, (cells) => cells);
+    const [note, ...rest] = mac.result.issues;
+    expect(note).toEqual({
+      severity: "info",
+      table: "This workbook",
+      row: null,
+      message: expect.stringMatching(/uses the 1904 date system/),
+    });
+    expect({ ...mac.result, issues: rest }).toEqual(windows.result);
+    expect(mac.result.asOf).toBe("2025-06");
+    expect(typeof windows.asOf).toBe("number");
+    expect(mac.asOf).toBe((windows.asOf as number) - OFFSET);
+    expect(mac.generated).toBe((windows.generated as number) - OFFSET);
+  });
+
+  it("reads date numbers as 1900 serials, without a note, when this Excel cannot tell the date system", async () => {
+    const old = await paneJob("unsupported", (cells) => cells);
+    const windows = await paneJob(false, (cells) => cells);
+    expect(old.steps[old.steps.length - 1]).toBe("Done");
+    expect(old.result).toEqual(windows.result);
+    expect(old.result.issues.some((i) => /1904/.test(i.message))).toBe(false);
+    expect(old.asOf).toBe(windows.asOf);
+  });
+});

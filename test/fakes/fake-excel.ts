@@ -219,6 +219,11 @@ export class FakeWorkbook {
   reads: { rows: number; cols: number }[] = [];
   /** Fails an operation when it returns true (failure injection). */
   failWhen: ((operation: string) => boolean) | null = null;
+  /**
+   * The workbook's date system (`Workbook.use1904DateSystem`); "unsupported" plays an Excel too
+   * old to know the property: loading it fails that request.
+   */
+  date1904: boolean | "unsupported" = false;
 
   /** Adds a sheet holding `rows` from A1 (test set-up, outside any batch). */
   addSheet(name: string, rows: unknown[][] = []): SheetModel {
@@ -423,6 +428,21 @@ class FakeWorkbookProxy extends Proxy {
     super(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.tables = new TableCollectionProxy(ctx, null);
+  }
+
+  protected override snapshot(prop: string): unknown {
+    if (prop !== "use1904DateSystem") return undefined;
+    const system = this.ctx.model.date1904;
+    if (system === "unsupported")
+      throw new FakeOfficeError(
+        "ApiNotFound",
+        "The API you are trying to use could not be found. It may be available in a newer version of Excel."
+      );
+    return system;
+  }
+
+  get use1904DateSystem(): boolean {
+    return this.read("use1904DateSystem");
   }
 }
 

@@ -1,6 +1,6 @@
 import { isInputError } from "../../scoring/errors";
 import { findTable, HEADER_SCAN_ROWS } from "../../scoring/find-table";
-import { Issue } from "../../scoring/issues";
+import { date1904Note, Issue } from "../../scoring/issues";
 import {
   addParsed,
   ParsedInputs,
@@ -117,14 +117,7 @@ export async function readWorkbook(
     const shared = parts.sharedStrings ? await readSharedStrings(zip, parts.sharedStrings) : [];
     const parsed: ParsedInputs = { ...sharedRegistries(), azure: [], m365: [], certifications: [] };
     const notes: Issue[] = [];
-    if (parts.date1904)
-      notes.push({
-        severity: "info",
-        table: path,
-        row: null,
-        message:
-          "The workbook uses the 1904 date system (Excel for Mac's old default): its date numbers were read in that system, and the scorecard's dates are written in it.",
-      });
+    if (parts.date1904) notes.push(date1904Note(path));
     const ownSheets: string[] = [];
     const marked = new Set(
       parts.definedNames
