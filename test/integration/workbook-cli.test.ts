@@ -322,6 +322,27 @@ describe("security-pcs score --workbook", () => {
     expect(sheets.get("Security Scorecard")?.[1]?.[0]).toBe("As of");
   }, 60_000);
 
+  it("decodes the _xHHHH_ escapes Excel writes in text (a line break pasted into a header, any character)", async () => {
+    const plain = join(dir, "unescaped.xlsx");
+    await heldOutStyleWorkbook(plain);
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    const strings = (await zip.file("xl/sharedStrings.xml")?.async("string")) ?? "";
+    expect(strings).toContain(">Consumed Revenue<");
+    zip.file(
+      "xl/sharedStrings.xml",
+      strings
+        .replace(">Consumed Revenue<", ">Consumed_x000D_\nRevenue<")
+        .replace(">AAA-1<", ">AAA_x002D_1<")
+        .replace(">Alpha<", ">Al_x0070_ha<")
+    );
+    const escaped = join(dir, "escaped.xlsx");
+    writeFileSync(escaped, await zip.generateAsync({ type: "nodebuffer" }));
+    const a = JSON.parse((await runCli(["score", "--workbook", plain, "--json"])).out);
+    const res = await runCli(["score", "--workbook", escaped, "--json"]);
+    expect(res.err).toBe("");
+    expect(JSON.parse(res.out)).toEqual(a);
+  });
+
   it("counts sheets written with end tags (<sheet …></sheet>): unique sheet ids, and a second scoring keeps the inputs", async () => {
     const plain = join(dir, "end-tags-source.xlsx");
     await heldOutStyleWorkbook(plain);

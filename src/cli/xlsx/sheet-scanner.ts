@@ -11,6 +11,8 @@
  * `test/unit/sheet-scanner.test.ts` checks it against saxes on generated sheets.
  */
 
+import { unescapeXstring } from "./xstring";
+
 /** A cell value as read: dates stay Excel serial numbers (what the engine reads as months). */
 export type SheetValue = string | number | boolean | undefined;
 
@@ -195,9 +197,9 @@ function localName(name: string): string {
 
 /**
  * Turns worksheet XML, given as text in pieces of any size, into rows. Cell types: shared
- * string (`s`), inline string, formula string (`str`), boolean (`b`), error (`e`, kept as its
- * text), ISO date (`d`, kept as text), else a number; a formula's cached value is read, never
- * the formula.
+ * string (`s`), inline string, formula string (`str`; these two with `_xHHHH_` escapes
+ * decoded), boolean (`b`), error (`e`, kept as its text), ISO date (`d`, kept as text), else a
+ * number; a formula's cached value is read, never the formula.
  */
 export class SheetScanner {
   private pending = "";
@@ -403,6 +405,7 @@ function valueOf(type: string, text: string, shared: readonly string[]): SheetVa
       return text === "" ? undefined : shared[Number(text)];
     case "inlineStr":
     case "str":
+      return unescapeXstring(text);
     case "e":
     case "d":
       return text;

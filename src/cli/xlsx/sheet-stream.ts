@@ -1,5 +1,6 @@
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { OnRow, SheetDtdError, SheetScanner, SheetSyntaxError } from "./sheet-scanner";
+import { unescapeXstring } from "./xstring";
 import { refuseDtd, unreadable, ZipReader } from "./zip-reader";
 
 export { columnOf, rowOf } from "./sheet-scanner";
@@ -29,7 +30,10 @@ function xmlParser(
   return { parser, feed: (chunk) => parser.write(decoder.decode(chunk, { stream: true })) };
 }
 
-/** Reads the shared-string table (`xl/sharedStrings.xml`): each `<si>`'s text, rich text runs joined. */
+/**
+ * Reads the shared-string table (`xl/sharedStrings.xml`): each `<si>`'s text, rich text runs
+ * joined, phonetic runs left out, `_xHHHH_` escapes decoded.
+ */
 export async function readSharedStrings(zip: ZipReader, part: string): Promise<string[]> {
   const strings: string[] = [];
   if (!zip.has(part)) return strings;
@@ -52,7 +56,7 @@ export async function readSharedStrings(zip: ZipReader, part: string): Promise<s
     const name = local(tag);
     if (name === "t") inT = false;
     else if (name === "rPh") inPhonetic--;
-    else if (name === "si") strings.push(current);
+    else if (name === "si") strings.push(unescapeXstring(current));
   });
   await zip.stream(part, feed);
   parser.close();
