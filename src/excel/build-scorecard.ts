@@ -1,5 +1,12 @@
 import { buildScorecardLayout } from "../report/layout";
-import { date1904Note, Inputs, scoreTables, ScoreResult, TableInput } from "../scoring";
+import {
+  date1904Note,
+  hiddenSheetWarning,
+  Inputs,
+  scoreTables,
+  ScoreResult,
+  TableInput,
+} from "../scoring";
 import { readDateSystem } from "./date-system";
 import { Candidate, readCandidate } from "./read-tables";
 import { writeScorecard, WriteOutcome } from "./write-scorecard";
@@ -62,7 +69,15 @@ export async function buildScorecard(
     ...(selection.asOf === undefined ? {} : { asOf: selection.asOf }),
     rules: selection.rules ?? null,
   });
-  if (date1904) result.issues.unshift(date1904Note("This workbook"));
+  const hiddenSheets = new Map(
+    chosen
+      .map(({ candidate: c }) => [c.sheet, c.visibility] as const)
+      .filter((s): s is [string, "hidden" | "veryHidden"] => s[1] !== "visible")
+  );
+  result.issues.unshift(
+    ...(date1904 ? [date1904Note("This workbook")] : []),
+    ...[...hiddenSheets].map(([sheet, visibility]) => hiddenSheetWarning(sheet, visibility))
+  );
   progress("Writing the scorecard sheet", 0.9);
   const layout = buildScorecardLayout(result, { generated: now, date1904 });
   const outcome = await writeScorecard(context, layout);

@@ -1,4 +1,4 @@
-import { HEADER_SCAN_ROWS, recogniseTable, TableKind } from "../scoring";
+import { HEADER_SCAN_ROWS, recogniseTable, SheetVisibility, TableKind } from "../scoring";
 import { OWNER_PROPERTY } from "./owner";
 
 /**
@@ -14,6 +14,8 @@ export interface Candidate {
   /** What the user sees, e.g. `Azure (table AzureUsage)` or `Licences!A1:H2000`. */
   label: string;
   sheet: string;
+  /** How Excel shows its sheet: rows on a hidden sheet count, but the partner cannot see them. */
+  visibility: SheetVisibility;
   /** Excel table name, when the candidate is a table. */
   table?: string;
   /** 0-based position and size of the block, header row included. */
@@ -44,6 +46,21 @@ export function blockRows(columns: number): number {
   return Math.max(1, Math.min(MAX_BLOCK_ROWS, byBytes, byCells));
 }
 
+/** Excel's sheet visibility (`"Visible"`, `"Hidden"`, `"VeryHidden"`) in the scoring's terms. */
+function visibilityOf(visibility: string): SheetVisibility {
+  if (visibility === "Hidden") return "hidden";
+  if (visibility === "VeryHidden") return "veryHidden";
+  return "visible";
+}
+
+/** A sheet as a candidate's label names it: the partner is told of one they cannot see. */
+const sheetKind = (visibility: SheetVisibility): string =>
+  visibility === "visible"
+    ? "sheet"
+    : visibility === "hidden"
+      ? "hidden sheet"
+      : "very hidden sheet";
+
 /**
  * Finds candidate input tables: every Excel table, and the used range of each sheet without
  * tables. The add-in's own sheets (marked with its custom property) and their tables are never
@@ -52,7 +69,7 @@ export function blockRows(columns: number): number {
  */
 export async function findCandidates(context: Excel.RequestContext): Promise<Candidate[]> {
   const sheets = context.workbook.worksheets;
-  sheets.load("items/name");
+  sheets.load("items/name,items/visibility");
   const tables = context.workbook.tables;
   tables.load("items/name,items/showTotals");
   await context.sync();
@@ -61,7 +78,7 @@ export async function findCandidates(context: Excel.RequestContext): Promise<Can
     const range = t.getRange();
     range.load("rowIndex,columnIndex,rowCount,columnCount");
     const ws = t.worksheet;
-    ws.load("name");
+    ws.load("name,visibility");
     return { table: t, range, ws };
   });
   const sheetInfo = sheets.items.map((s) => {
@@ -79,10 +96,12 @@ export async function findCandidates(context: Excel.RequestContext): Promise<Can
   for (const t of tableInfo) {
     if (own.has(t.ws.name)) continue;
     sheetsWithTables.add(t.ws.name);
+    const visibility = visibilityOf(t.ws.visibility);
     found.push({
       id: `table:${t.table.name}`,
-      label: `${t.table.name} (table on ${t.ws.name})`,
+      label: `${t.table.name} (table on ${t.ws.name}${visibility === "visible" ? "" : `, a ${sheetKind(visibility)}`})`,
       sheet: t.ws.name,
+      visibility,
       table: t.table.name,
       rowIndex: t.range.rowIndex,
       columnIndex: t.range.columnIndex,
@@ -94,10 +113,12 @@ export async function findCandidates(context: Excel.RequestContext): Promise<Can
   for (const s of sheetInfo) {
     if (own.has(s.sheet.name) || sheetsWithTables.has(s.sheet.name) || s.used.isNullObject)
       continue;
+    const visibility = visibilityOf(s.sheet.visibility);
     found.push({
       id: `sheet:${s.sheet.name}`,
-      label: `${s.sheet.name} (sheet)`,
+      label: `${s.sheet.name} (${sheetKind(visibility)})`,
       sheet: s.sheet.name,
+      visibility,
       rowIndex: s.used.rowIndex,
       columnIndex: s.used.columnIndex,
       rowCount: s.used.rowCount,

@@ -23,7 +23,8 @@ export type {
 export type { RulesComparison, RuleDifference, ComparedVersion } from "./comparison";
 export { InputError, isInputError } from "./errors";
 export type { Issue, RowCounts, Severity } from "./issues";
-export { date1904Note } from "./issues";
+export { date1904Note, hiddenSheetWarning } from "./issues";
+export type { SheetVisibility } from "./issues";
 export type { CustomerExplanation } from "./explain-customers";
 export type { PersonExplanation, PersonCertification } from "./certifications";
 export { KIND_LABEL } from "./headers";

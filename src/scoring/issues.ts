@@ -41,6 +41,26 @@ export function date1904Note(table: string): Issue {
   };
 }
 
+/** How a sheet is shown in Excel: hidden sheets are listed by Unhide, very hidden ones are not. */
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+/**
+ * The warning for an input read from a hidden sheet: its rows count in the score while the
+ * partner cannot see them (often an old copy of the data kept out of the way).
+ */
+export function hiddenSheetWarning(sheet: string, visibility: "hidden" | "veryHidden"): Issue {
+  const how =
+    visibility === "hidden"
+      ? "unhide it (right-click a sheet tab, Unhide) to check them"
+      : "it is very hidden (Excel's Unhide does not list it: set its Visible property in the VBA editor) so check them there";
+  return {
+    severity: "warning",
+    table: sheet,
+    row: null,
+    message: `Sheet "${sheet}" is hidden in Excel, and its rows were read as an input: ${how}, or delete the sheet if its data is out of date.`,
+  };
+}
+
 /** Row errors listed one by one per table before the rest are summarised in one line. */
 export const MAX_LISTED_ROW_ERRORS = 500;
 

@@ -77,6 +77,53 @@ describe("finding input tables", () => {
   });
 });
 
+describe("inputs on hidden sheets", () => {
+  it("names a hidden or very hidden sheet in the candidate's label", async () => {
+    const wb = workbook();
+    wb.addSheet("Azure", azureCells(5, 2, 41));
+    wb.addSheet("Old Azure", azureCells(5, 2, 42)).visibility = "Hidden";
+    wb.addSheet("Licences", m365Cells(3, 2)).visibility = "VeryHidden";
+    wb.addTable("Licences", "M365Usage", "A1:H4");
+    const found = await findCandidates(ctx(wb));
+    expect(found.map((c) => [c.label, c.visibility])).toEqual([
+      ["M365Usage (table on Licences, a very hidden sheet)", "veryHidden"],
+      ["Azure (sheet)", "visible"],
+      ["Old Azure (hidden sheet)", "hidden"],
+    ]);
+  });
+
+  it("warns, once per sheet, that rows of a hidden sheet counted in the score", async () => {
+    const wb = workbook();
+    wb.addSheet("Azure", azureCells(300, 20, 43));
+    // Two tables side by side on one hidden sheet: one warning names the sheet.
+    const right = azureCells(150, 20, 45);
+    const sideBySide = azureCells(150, 20, 44).map((row, r) => [...row, "", ...(right[r] ?? [])]);
+    wb.addSheet("Old Azure", sideBySide).visibility = "Hidden";
+    wb.addTable("Old Azure", "OldA", "A1:H151");
+    wb.addTable("Old Azure", "OldB", "J1:Q151");
+    const candidates = await findCandidates(ctx(wb));
+    expect(candidates.filter((c) => c.visibility === "hidden" && c.kind === "azure")).toHaveLength(
+      2
+    );
+    const { result } = await buildScorecard(ctx(wb), {
+      azure: candidates.filter((c) => c.kind === "azure"),
+    });
+    const hidden = result.issues.filter((i) => /is hidden in Excel/.test(i.message));
+    expect(hidden).toEqual([
+      {
+        severity: "warning",
+        table: "Old Azure",
+        row: null,
+        message: expect.stringMatching(/^Sheet "Old Azure" is hidden in Excel, .*Unhide/),
+      },
+    ]);
+    const { result: visibleOnly } = await buildScorecard(ctx(wb), {
+      azure: candidates.filter((c) => c.kind === "azure" && c.visibility === "visible"),
+    });
+    expect(visibleOnly.issues.some((i) => /hidden in Excel/.test(i.message))).toBe(false);
+  });
+});
+
 describe("what the pane offers as inputs", () => {
   it("never offers the add-in's own scorecard or its tables, only the user's inputs", async () => {
     const wb = workbook();

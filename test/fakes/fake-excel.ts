@@ -96,6 +96,8 @@ class SheetModel {
   conditionalFormats: ConditionalFormatModel[] = [];
   pageLayout: PageLayoutModel = {};
   autofitRows = 0;
+  /** Excel.SheetVisibility: "Visible", "Hidden" or "VeryHidden". */
+  visibility = "Visible";
   constructor(public name: string) {}
 
   cell(r: number, c: number): CellModel {
@@ -514,6 +516,7 @@ class WorksheetProxy extends Proxy {
     if (known) {
       this.loaded.set("name", known.name);
       this.loaded.set("id", known.id);
+      this.loaded.set("visibility", known.visibility);
     }
     this.tables = new TableCollectionProxy(ctx, this);
     this.charts = {
@@ -590,6 +593,9 @@ class WorksheetProxy extends Proxy {
   override load(props?: string | string[]): this {
     const list = typeof props === "string" ? props.split(",").map((p) => p.trim()) : (props ?? []);
     return super.load(this.nullable ? [...list, "isNullObject"] : list);
+  }
+  get visibility(): string {
+    return this.read("visibility");
   }
   get name(): string {
     return this.read("name");

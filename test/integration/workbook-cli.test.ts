@@ -343,6 +343,37 @@ describe("security-pcs score --workbook", () => {
     expect(JSON.parse(res.out)).toEqual(a);
   });
 
+  it("warns when an input sheet is hidden in Excel (its rows count while the partner cannot see them)", async () => {
+    const plain = join(dir, "all-visible.xlsx");
+    await heldOutStyleWorkbook(plain);
+    const zip = await JSZip.loadAsync(readFileSync(plain));
+    const wbXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    zip.file(
+      "xl/workbook.xml",
+      wbXml
+        .replace(/(name="Licences") state="visible"/, '$1 state="hidden"')
+        .replace(/(name="Skills") state="visible"/, '$1 state="veryHidden"')
+    );
+    expect(await zip.file("xl/workbook.xml")?.async("string")).toContain('state="veryHidden"');
+    const hidden = join(dir, "hidden-inputs.xlsx");
+    writeFileSync(hidden, await zip.generateAsync({ type: "nodebuffer" }));
+    const a = JSON.parse((await runCli(["score", "--workbook", plain, "--json"])).out);
+    const b = JSON.parse((await runCli(["score", "--workbook", hidden, "--json"])).out);
+    const warnings = b.issues.filter((i: { message: string }) => /hidden in Excel/.test(i.message));
+    expect(warnings.map((w: { table: string; severity: string }) => [w.table, w.severity])).toEqual(
+      [
+        ["Licences", "warning"],
+        ["Skills", "warning"],
+      ]
+    );
+    expect(warnings[0].message).toMatch(/Unhide/);
+    expect(warnings[1].message).toMatch(/very hidden .*VBA/);
+    expect(a.issues.some((i: { message: string }) => /hidden in Excel/.test(i.message))).toBe(
+      false
+    );
+    expect({ ...b, issues: b.issues.filter((i: unknown) => !warnings.includes(i)) }).toEqual(a);
+  });
+
   it("counts sheets written with end tags (<sheet …></sheet>): unique sheet ids, and a second scoring keeps the inputs", async () => {
     const plain = join(dir, "end-tags-source.xlsx");
     await heldOutStyleWorkbook(plain);

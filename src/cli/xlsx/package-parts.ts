@@ -1,5 +1,6 @@
 import { posix } from "path";
 import { SaxesParser, SaxesTagPlain } from "saxes";
+import { SheetVisibility } from "../../scoring/issues";
 import { refuseDtd, unreadable, ZipReader } from "./zip-reader";
 
 /**
@@ -106,6 +107,8 @@ export interface SheetPart {
   relId: string;
   part: string;
   tables: TablePart[];
+  /** How Excel shows the sheet (`state` in the workbook part). */
+  visibility: SheetVisibility;
 }
 
 /** What the package holds. */
@@ -128,6 +131,13 @@ export interface PackageParts {
 
 /** File name endings of the workbook kinds (see {@link PackageParts.extension}). */
 export type WorkbookExtension = ".xlsx" | ".xlsm" | ".xltx" | ".xltm";
+
+/** A sheet's `state` attribute as a {@link SheetVisibility} (absent or unknown: visible). */
+function visibilityOf(state: string | undefined): SheetVisibility {
+  if (state === "hidden") return "hidden";
+  if (state === "veryHidden") return "veryHidden";
+  return "visible";
+}
 
 /** The ending of a workbook whose main part has content type `type`. */
 function extensionOf(type: string): WorkbookExtension {
@@ -178,6 +188,7 @@ export async function readPackageParts(zip: ZipReader): Promise<PackageParts> {
       relId,
       part: rel.target,
       tables: [],
+      visibility: visibilityOf(e.attributes.state),
     });
   }
   for (const sheet of sheets) {

@@ -1,6 +1,6 @@
 import { isInputError } from "../../scoring/errors";
 import { findTable, HEADER_SCAN_ROWS } from "../../scoring/find-table";
-import { date1904Note, Issue } from "../../scoring/issues";
+import { date1904Note, hiddenSheetWarning, Issue } from "../../scoring/issues";
 import {
   addParsed,
   ParsedInputs,
@@ -129,13 +129,16 @@ export async function readWorkbook(
         ownSheets.push(sheet.name);
         continue;
       }
+      const inputsBefore = inputCount(parsed);
       const own = await readSheet(zip, sheet, shared, parsed, notes, progress, {
         decimalComma,
         date1904: parts.date1904,
       });
       if (own) ownSheets.push(sheet.name);
+      if (sheet.visibility !== "visible" && inputCount(parsed) > inputsBefore)
+        notes.push(hiddenSheetWarning(sheet.name, sheet.visibility));
     }
-    if (parsed.azure.length + parsed.m365.length + parsed.certifications.length === 0)
+    if (inputCount(parsed) === 0)
       throw new UsageError(
         `${path}: no sheet or table with Azure consumption (ACR column), Microsoft 365 licences (paid-licences column) or certification headers${notes.length > 0 ? ` (${notes.map((n) => n.message).join(" ")})` : ""}`
       );
@@ -144,6 +147,10 @@ export async function readWorkbook(
     zip.close();
   }
 }
+
+/** How many input tables have been read so far. */
+const inputCount = (parsed: ParsedInputs): number =>
+  parsed.azure.length + parsed.m365.length + parsed.certifications.length;
 
 /** Cells holding a formula without a saved result: how many, and the first one's row and column. */
 interface Uncalculated {
