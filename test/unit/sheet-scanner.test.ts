@@ -188,6 +188,15 @@ describe("the worksheet tokenizer reads what saxes reads", () => {
     }
   });
 
+  it("joins an inline string's rich text runs and leaves out its phonetic runs (rPh)", () => {
+    const xml =
+      `<worksheet ${NS}><sheetData><row r="1">` +
+      '<c r="A1" t="inlineStr"><is><r><t>Con</t></r><r><rPr><b/></rPr><t>toso</t></r><rPh sb="0" eb="1"><t>KANA</t></rPh></is></c>' +
+      '<c r="B1" t="inlineStr"><is><t>plain</t><rPh sb="0" eb="5"><t>x</t></rPh><phoneticPr fontId="1"/></is></c>' +
+      "</row></sheetData></worksheet>";
+    expect(scan(xml, [])).toEqual([[1, ["Contoso", "plain"]]]);
+  });
+
   it("reads a comment at the very end of the part", () => {
     expect(
       scan(`<worksheet><sheetData><row><c><v>1</v></c></row></sheetData></worksheet><!---->`, [])

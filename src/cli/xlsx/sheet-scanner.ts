@@ -212,6 +212,8 @@ export class SheetScanner {
   private text = "";
   private inValue = false;
   private inInline = 0;
+  /** Inside a phonetic run (`<rPh>`, the reading guide of East Asian text): not the cell's text. */
+  private inPhonetic = 0;
   /** The current cell has a formula (`<f>`) / a value element (`<v>`). */
   private formula = false;
   private valued = false;
@@ -318,7 +320,10 @@ export class SheetScanner {
         this.inInline++;
         break;
       case "t":
-        if (this.inInline > 0) this.inValue = true;
+        if (this.inInline > 0 && this.inPhonetic === 0) this.inValue = true;
+        break;
+      case "rPh":
+        this.inPhonetic++;
         break;
     }
     if (tag.selfClosing) this.closed(name);
@@ -373,6 +378,9 @@ export class SheetScanner {
         break;
       case "is":
         this.inInline--;
+        break;
+      case "rPh":
+        this.inPhonetic--;
         break;
       case "c":
         if (this.col >= 0) this.row[this.col] = valueOf(this.type, this.text, this.shared);
