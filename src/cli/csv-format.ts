@@ -1,6 +1,7 @@
 /**
  * What a CSV file's first bytes say about how to read it (scoring-rules §1.0): its encoding (a
- * byte-order mark, else UTF-8), and its delimiter: whichever of comma, semicolon and tab occurs
+ * byte-order mark; else UTF-16 when its first bytes are UTF-16 text of mostly one-byte
+ * characters, as some exporters write it without a mark; else UTF-8), and its delimiter: whichever of comma, semicolon and tab occurs
  * most often in the first ten lines outside double quotes (a tie goes to comma, then semicolon).
  * A semicolon-delimited file uses decimal commas (the CSV Excel writes in most of Europe).
  * Lines end with LF or CRLF, or with CR alone in files whose first line break is a lone CR (what
@@ -30,13 +31,41 @@ export interface CsvFormat {
   lineEnd: number;
 }
 
-/** The encoding and byte-order-mark length of a file's first bytes. */
+/**
+ * The encoding and byte-order-mark length of a file's first bytes (`bom` 0 with a UTF-16 encoding:
+ * UTF-16 recognised without a mark).
+ */
 export function detectEncoding(head: Uint8Array): { encoding: Encoding; bom: number } {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
     return { encoding: "utf-8", bom: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: "utf-16le", bom: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: "utf-16be", bom: 2 };
-  return { encoding: "utf-8", bom: 0 };
+  return { encoding: unmarkedUtf16(head) ?? "utf-8", bom: 0 };
+}
+
+/** Byte pairs {@link unmarkedUtf16} looks at: a header line or more. */
+const UTF16_SCAN_PAIRS = 1024;
+
+/**
+ * UTF-16 text without a byte-order mark, told by its zero bytes: a CSV header and most data are
+ * one-byte characters, which UTF-16 writes as a zero byte beside a non-zero one, always on the same
+ * side. UTF-8 text has no zero bytes at all; other binary files do not keep to one side. Null when
+ * at least three pairs in four do not show one byte order.
+ */
+function unmarkedUtf16(head: Uint8Array): Encoding | null {
+  const pairs = Math.min(UTF16_SCAN_PAIRS, head.length >> 1);
+  if (pairs < 4) return null;
+  let little = 0;
+  let big = 0;
+  for (let p = 0; p < pairs; p++) {
+    const first = head[2 * p] as number;
+    const second = head[2 * p + 1] as number;
+    if (first !== 0 && second === 0) little++;
+    else if (first === 0 && second !== 0) big++;
+  }
+  if (little * 4 >= pairs * 3) return "utf-16le";
+  if (big * 4 >= pairs * 3) return "utf-16be";
+  return null;
 }
 
 /**

@@ -605,6 +605,13 @@ export function readCsvTable(
       row: null,
       message: `Read as a ${delimiterName(format.delimiter)}-separated file with decimal ${format.decimalComma ? "commas (1.250,50)" : "points (1,250.50)"}.`,
     });
+  if (format.encoding !== "utf-8" && format.bom === 0)
+    table.issues.push({
+      severity: "info",
+      table: path,
+      row: null,
+      message: `The file has no byte-order mark but is UTF-16 text (${format.encoding === "utf-16le" ? "little" : "big"}-endian); read as such.`,
+    });
   if (format.lineEnd === CR)
     table.issues.push({
       severity: "info",

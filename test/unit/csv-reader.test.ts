@@ -7,6 +7,7 @@ import {
   COMMA,
   CR,
   detectDelimiter,
+  detectEncoding,
   detectLineEnd,
   LF,
   SEMICOLON,
@@ -215,6 +216,54 @@ describe("reading a CSV file into a table", () => {
     const t = readCsvTable(file(le), shared, { expected: "azure" }) as AzureTable;
     expect(t.rows.count).toBe(1);
     expect(shared.tenants.ids).toEqual(["Müller"]);
+  });
+  it("reads UTF-16 files without a byte-order mark, either byte order, and says so", () => {
+    const text = "Month\tTenant\tService\tACR\n2025-06\tMüller\tKey Vault\t5\n";
+    const le = Buffer.from(text, "utf16le");
+    const be = Buffer.from(le).swap16();
+    for (const [content, order] of [
+      [le, "little"],
+      [be, "big"],
+    ] as const) {
+      const shared = sharedRegistries();
+      const t = readCsvTable(file(content), shared, { expected: "azure" }) as AzureTable;
+      expect(t.rows.count).toBe(1);
+      expect(shared.tenants.ids).toEqual(["Müller"]);
+      expect(t.issues.map((i) => i.message)).toContain(
+        `The file has no byte-order mark but is UTF-16 text (${order}-endian); read as such.`
+      );
+    }
+  });
+  it("tells unmarked UTF-16 from UTF-8 and from other binary data", () => {
+    const csvText = fc.string({
+      unit: fc.constantFrom("a", "Z", "0", ",", ";", "\t", "\n", '"', " ", "é", "ü", "€", "東"),
+      minLength: 8,
+      maxLength: 200,
+    });
+    fc.assert(
+      fc.property(
+        csvText.filter(
+          (t) => [...t].filter((c) => c.charCodeAt(0) < 0x100).length * 4 >= t.length * 3
+        ),
+        (text) => {
+          const le = Buffer.from(text, "utf16le");
+          expect(detectEncoding(le)).toEqual({ encoding: "utf-16le", bom: 0 });
+          expect(detectEncoding(Buffer.from(le).swap16())).toEqual({
+            encoding: "utf-16be",
+            bom: 0,
+          });
+          expect(detectEncoding(Buffer.from(text, "utf8"))).toEqual({ encoding: "utf-8", bom: 0 });
+        }
+      )
+    );
+    // A zip-like binary head with scattered zero bytes is no UTF-16 text.
+    const binary = Buffer.from([
+      0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 8, 0, 0, 0, 0x21, 0, 0x8a, 0x3c,
+    ]);
+    expect(detectEncoding(binary)).toEqual({ encoding: "utf-8", bom: 0 });
+    expect(() => read(Buffer.concat([Buffer.from("Month,Tenant\n"), Buffer.alloc(64)]))).toThrow(
+      /contains binary data/
+    );
   });
   it("reads text that is not UTF-8 as Windows-1252 and says so", () => {
     const latin = Buffer.from(
