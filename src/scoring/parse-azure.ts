@@ -369,6 +369,8 @@ export class AzureParser {
   /** The parsed table. */
   finish(): AzureTable {
     const c = this.c;
+    const dayFirst = this.months.dayFirstWarning(this.labels.month);
+    if (dayFirst !== null) this.log.add("warning", null, dayFirst);
     if (c.offer < 0)
       this.log.add("info", null, "No offer column: every row's offer is taken as eligible.");
     if (c.association < 0)

@@ -265,6 +265,12 @@ describe("reading a CSV file into a table", () => {
       /contains binary data/
     );
   });
+  it("warns when the month column's slash dates look day-first (UK month starts)", () => {
+    const t = read(
+      "Month,Tenant,Service,ACR\n01/06/2025,t1,Key Vault,5\n01/07/2025,t1,Key Vault,5\n"
+    );
+    expect(t.issues.filter((i) => /read month first \(US order\)/.test(i.message))).toHaveLength(1);
+  });
   it("reads text that is not UTF-8 as Windows-1252 and says so", () => {
     const latin = Buffer.from(
       "Month,Tenant,Customer,Service,ACR\n2025-06,t1,Caf\xe9 Ltd,Key Vault,5\n",
