@@ -1,5 +1,6 @@
 import { cellText, isBlankText, parseFlag, parseMonth } from "./cells";
 import { IdCache, RowReader, UNSET } from "./row-reader";
+import { SlashDates } from "./slash-dates";
 import { TenantRegistry } from "./tenants";
 
 /**
@@ -14,18 +15,14 @@ export const INVALID = -1;
 /** A tenant cell that is filled but not yet numbered: tenants are numbered from rows that count. */
 export const FILLED = -3;
 
-/** A slash date's first two numbers (`01/06/2025` → 1 and 6). */
-const SLASH_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/\d{4}\b/;
-
 /**
  * Months: the month index, {@link BLANK} or {@link INVALID}. Slash dates are read month first
- * (scoring-rules §1.4); the column also notices when its slash dates look day-first instead (see
- * {@link dayFirstExample}).
+ * (scoring-rules §1.4); the column also notices when they look day-first (see
+ * {@link dayFirstWarning}).
  */
 export class MonthColumn {
   private readonly cache = new IdCache();
-  /** Distinct slash dates seen, whether every one starts with 1, and their second numbers (bits). */
-  private readonly slash = { count: 0, firstIsOne: true, seconds: 0, example: "" };
+  private readonly slashDates = new SlashDates();
 
   constructor(readonly col: number) {}
 
@@ -35,49 +32,19 @@ export class MonthColumn {
     if (month === UNSET) {
       const cell = r.cell(this.col);
       month = isBlankText(cell) ? BLANK : parseMonth(cell, r.date1904);
-      if (typeof cell === "string") this.noteSlashDate(cell);
+      this.slashDates.note(cell);
       this.cache.set(id, month);
     }
     return month;
   }
 
-  private noteSlashDate(text: string): void {
-    const m = SLASH_DATE.exec(text);
-    if (!m) return;
-    const first = Number(m[1]);
-    const second = Number(m[2]);
-    const s = this.slash;
-    s.count++;
-    if (first !== 1) s.firstIsOne = false;
-    s.seconds |= 2 ** Math.min(second, 31);
-    if (s.example === "" && second > 1) s.example = text.trim();
-  }
-
   /**
-   * A value of this column when its slash dates look like day-first month starts (`01/06/2025`,
-   * `01/07/2025`: what Excel writes for 1 June and 1 July in the UK and much of Europe), which read
-   * month first are days of January; null otherwise. Told by every slash date starting with 1
-   * while the second number varies and never passes 12 (a 15 would make it a day, the US order).
-   */
-  dayFirstExample(): string | null {
-    const s = this.slash;
-    const varies = (s.seconds & (s.seconds - 1)) !== 0;
-    const pastTwelve = s.seconds >= 2 ** 13;
-    return s.count >= 2 && s.firstIsOne && varies && !pastTwelve && s.example !== ""
-      ? s.example
-      : null;
-  }
-
-  /**
-   * The warning when the column's slash dates look day-first (see {@link dayFirstExample}), else
-   * null.
+   * The warning when the column's slash dates look day-first (what Excel writes in the UK and
+   * much of Europe), which read month first give wrong months; else null.
    * @param label the column's header, for the message
    */
   dayFirstWarning(label: string): string | null {
-    const example = this.dayFirstExample();
-    return example === null
-      ? null
-      : `${label} values such as "${example}" are read month first (US order), so every one of them falls in January. If they are day-first dates (1 June, 1 July, …), save the file with months as YYYY-MM or D.M.YYYY, or as an Excel workbook, and run again.`;
+    return this.slashDates.warning(label);
   }
 }
 

@@ -2,6 +2,7 @@ import { cellText, describeCell, isBlankText, parseDay } from "./cells";
 import { CertColumns, HeaderRow } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
 import { RowReader } from "./row-reader";
+import { SlashDates } from "./slash-dates";
 import { TableShape } from "./table";
 
 /**
@@ -42,6 +43,8 @@ export class CertParser {
   private readonly counts = emptyCounts();
   private readonly rows: CertRow[] = [];
   private readonly personLabels = new Map<string, string>();
+  /** The slash dates of each date column (earned, expires), to tell day-first ones. */
+  private readonly slashDates = new Map<number, SlashDates>();
 
   constructor(
     private readonly table: string,
@@ -87,6 +90,9 @@ export class CertParser {
     if (col < 0) return null;
     const cell = r.cell(col);
     if (isBlankText(cell)) return null;
+    let slash = this.slashDates.get(col);
+    if (!slash) this.slashDates.set(col, (slash = new SlashDates()));
+    slash.note(cell);
     const day = parseDay(cell, monthOnlyMeansLastDay, r.date1904);
     if (Number.isNaN(day)) {
       problems.push(`${this.header.label(col)} ${describeCell(cell)} is not a date: ${hint}`);
@@ -150,6 +156,10 @@ export class CertParser {
 
   /** The parsed table. */
   finish(): CertTable {
+    for (const [col, slash] of this.slashDates) {
+      const warning = slash.warning(this.header.label(col));
+      if (warning !== null) this.log.add("warning", null, warning);
+    }
     return {
       kind: "certifications",
       table: this.table,
