@@ -12,8 +12,18 @@ const HOW_TO_SAY_DECIMAL_POINTS =
   "if the file uses decimal points, leave out --decimal-comma (a semicolon-separated CSV file is always read with decimal commas, so save it comma-separated)";
 
 /**
+ * A number in scientific notation (`1.5E-05`, `2,3E+04`): what Excel's General format shows for very
+ * small or large amounts, and so what a CSV file saved from Excel holds.
+ */
+const SCIENTIFIC = /^\s*[-+]?[0-9]+([.,][0-9]+)?E[-+]?[0-9]+\s*$/i;
+
+const HOW_TO_AVOID_SCIENTIFIC =
+  "it is in scientific notation, as Excel's General format shows very small or large amounts: format the column as Number with enough decimals before saving as CSV, or give the workbook instead";
+
+/**
  * The message for a number cell that cannot be read. When the text would read in the other
- * decimal convention it says so, and how to tell the reader; a number is never guessed.
+ * decimal convention it says so, and how to tell the reader; scientific notation is named with
+ * how to avoid it; a number is never guessed.
  * @param example what a good value looks like, e.g. "an amount such as 1250.50, $1,250.50 or (12.50)"
  */
 export function numberProblem(
@@ -28,7 +38,8 @@ export function numberProblem(
       ? `${label} ${describeCell(cell)} looks like it uses a decimal comma (${other} with decimal commas), but this table uses decimal points: ${HOW_TO_SAY_DECIMAL_COMMAS}`
       : `${label} ${describeCell(cell)} looks like it uses a decimal point (${other} with decimal points), but this table uses decimal commas: ${HOW_TO_SAY_DECIMAL_POINTS}`;
   }
-  return `${label} ${describeCell(cell)} is not a number: enter ${example}`;
+  const scientific = typeof cell === "string" && SCIENTIFIC.test(cell);
+  return `${label} ${describeCell(cell)} is not a number: enter ${example}${scientific ? ` (${HOW_TO_AVOID_SCIENTIFIC})` : ""}`;
 }
 
 /** Example amounts in a convention, for messages. */

@@ -59,6 +59,16 @@ describe("the message for a number in the other convention", () => {
       /looks like it uses a decimal point \(700\.5 with decimal points\), but this table uses decimal commas/
     );
   });
+  it.each([
+    ["1.5E-05", "point"],
+    ["2,3e+04", "comma"],
+    [" -4E7 ", "point"],
+  ] as const)("refuses scientific notation %p and says where it comes from", (text, mark) => {
+    expect(parseNumber(text, mark)).toBeNaN();
+    expect(numberProblem("ACR_USD", text, mark, "an amount")).toBe(
+      `ACR_USD ${JSON.stringify(text.trim())} is not a number: enter an amount (it is in scientific notation, as Excel's General format shows very small or large amounts: format the column as Number with enough decimals before saving as CSV, or give the workbook instead)`
+    );
+  });
   it("gives the plain message for text that is no number in either convention", () => {
     expect(numberProblem("ACR_USD", "n/a", "point", "an amount")).toBe(
       'ACR_USD "n/a" is not a number: enter an amount'
