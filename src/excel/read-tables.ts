@@ -1,5 +1,5 @@
 import { HEADER_SCAN_ROWS, recogniseTable, SheetVisibility, TableKind } from "../scoring";
-import { OWNER_PROPERTY } from "./owner";
+import { isOwn, loadOwnerMark } from "./owner";
 
 /**
  * Reading input tables from the workbook: Excel tables first, else each sheet's used range; the
@@ -84,13 +84,11 @@ export async function findCandidates(context: Excel.RequestContext): Promise<Can
   const sheetInfo = sheets.items.map((s) => {
     const used = s.getUsedRangeOrNullObject(true);
     used.load("rowIndex,columnIndex,rowCount,columnCount");
-    const mark = s.customProperties.getItemOrNullObject(OWNER_PROPERTY);
-    mark.load("value");
-    return { sheet: s, used, mark };
+    return { sheet: s, used, mark: loadOwnerMark(s) };
   });
   await context.sync();
 
-  const own = new Set(sheetInfo.filter((s) => !s.mark.isNullObject).map((s) => s.sheet.name));
+  const own = new Set(sheetInfo.filter((s) => isOwn(s.mark)).map((s) => s.sheet.name));
   const found: Omit<Candidate, "header" | "kind" | "layout">[] = [];
   const sheetsWithTables = new Set<string>();
   for (const t of tableInfo) {

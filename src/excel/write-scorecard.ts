@@ -9,7 +9,7 @@ import {
   SheetLayout,
 } from "../report/layout-model";
 import { pickScorecardName } from "../report/sheet-names";
-import { OWNER_PROPERTY } from "./owner";
+import { isOwn, loadOwnerMark, OWNER_PROPERTY } from "./owner";
 
 /**
  * Writes a scorecard layout into the workbook in four syncs: find the add-in's own sheets, check
@@ -255,11 +255,7 @@ export async function writeScorecard(
   await context.sync();
 
   // Sync 2: which sheets carry our marker, and which sheet holds each table.
-  const marks = sheets.items.map((s) => {
-    const p = s.customProperties.getItemOrNullObject(OWNER_PROPERTY);
-    p.load("value");
-    return { sheet: s, p };
-  });
+  const marks = sheets.items.map((s) => ({ sheet: s, mark: loadOwnerMark(s) }));
   const tableSheets = tables.items.map((t) => {
     const ws = t.worksheet;
     ws.load("name");
@@ -268,7 +264,7 @@ export async function writeScorecard(
   await context.sync();
 
   const names = sheets.items.map((s) => s.name);
-  const ownSheets = marks.filter((m) => !m.p.isNullObject).map((m) => m.sheet);
+  const ownSheets = marks.filter((m) => isOwn(m.mark)).map((m) => m.sheet);
   const plans = scorecard.sheets.map((layout, i) => {
     const own =
       ownSheets.find((s) => s.name.toLowerCase().startsWith(layout.name.toLowerCase())) ?? null;

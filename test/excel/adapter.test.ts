@@ -388,6 +388,30 @@ describe("writing the scorecard", () => {
     expect(snap.tables.find((t) => t.name === "ScoreCustomers")?.rows).toHaveLength(expected);
   });
 
+  it("replaces a scorecard the command line wrote (its hidden sheet-scoped name), never writing a second one", async () => {
+    const wb = workbook();
+    wb.addSheet("Azure", azureCells(40, 8, 51));
+    // As the command line leaves them: every scorecard sheet carries the hidden name, no property.
+    for (const name of SHEETS)
+      wb.addSheet(name, [[`${name} from the command line`]]).names.set(
+        "SecurityPcsScorecard",
+        "TRUE"
+      );
+    wb.addSheet("Notes", [["mine"]]);
+    const candidates = await findCandidates(ctx(wb));
+    expect(candidates.map((c) => c.sheet)).toEqual(["Azure", "Notes"]);
+    const outcome = await writeScorecard(ctx(wb), layoutFor(5));
+    expect(outcome).toMatchObject({
+      sheetName: "Security Scorecard",
+      replaced: "Security Scorecard",
+    });
+    const snap = wb.snapshot();
+    expect(snap.sheets.map((s) => s.name).sort()).toEqual(["Azure", "Notes", ...SHEETS].sort());
+    expect(snap.sheets.find((s) => s.name === "Security Scorecard")?.values[0]?.[0]).not.toMatch(
+      /from the command line/
+    );
+  });
+
   it.each(["tables.add", "charts.add", "range.numberFormat"])(
     "leaves the previous scorecard as it was when %s fails half-way",
     async (operation) => {

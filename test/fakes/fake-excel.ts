@@ -90,6 +90,8 @@ class SheetModel {
   cells = new Map<string, CellModel>();
   charts: ChartModel[] = [];
   properties = new Map<string, string>();
+  /** Sheet-scoped defined names (hidden ones too, as the command line writes its mark). */
+  names = new Map<string, string>();
   columnWidths = new Map<number, number>();
   showGridlines = true;
   freezeRows = 0;
@@ -501,6 +503,7 @@ class WorksheetProxy extends Proxy {
     getItemOrNullObject: (key: string) => PropertyProxy;
   };
   readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly names: { getItemOrNullObject: (name: string) => PropertyProxy };
   readonly pageLayout: {
     orientation: string;
     zoom: PageLayoutModel["zoom"];
@@ -566,6 +569,10 @@ class WorksheetProxy extends Proxy {
         zoom: page("pageLayout.zoom", (p, v: PageLayoutModel["zoom"]) => (p.zoom = v)),
       }
     ) as WorksheetProxy["pageLayout"];
+    this.names = {
+      getItemOrNullObject: (name) =>
+        new PropertyProxy(ctx, () => (this.resolve()?.names.has(name) === true ? name : undefined)),
+    };
     this.customProperties = {
       add: (key, value) =>
         this.ctx.enqueue("customProperties.add", () => this.must().properties.set(key, value)),

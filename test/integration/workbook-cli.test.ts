@@ -44,6 +44,15 @@ async function heldOutStyleWorkbook(path: string, date1904 = false): Promise<voi
   await wb.xlsx.writeFile(path);
 }
 
+/** The sheets of the held-out-style workbook once scored: its inputs, then one scorecard. */
+const SCORED_SHEETS = [
+  "Azure",
+  "Licences",
+  "Skills",
+  "Security Scorecard",
+  ...Object.values(DETAIL_SHEETS).map((d) => d.sheet),
+];
+
 describe("security-pcs score --workbook", () => {
   it("finds the input sheets by their headers, writes BOOK-scorecard.xlsx next to the input (not with --json) and leaves the input unchanged", async () => {
     const book = join(dir, "partner.xlsx");
@@ -77,13 +86,7 @@ describe("security-pcs score --workbook", () => {
     expect(hash(book)).toBe(before);
     const written = new ExcelJS.Workbook();
     await written.xlsx.readFile(out);
-    expect(written.worksheets.map((w) => w.name)).toEqual([
-      "Azure",
-      "Licences",
-      "Skills",
-      "Security Scorecard",
-      ...Object.values(DETAIL_SHEETS).map((d) => d.sheet),
-    ]);
+    expect(written.worksheets.map((w) => w.name)).toEqual(SCORED_SHEETS);
   });
 
   it("reads the dates of a workbook in the 1904 date system as Excel shows them, and writes the scorecard's in it", async () => {
@@ -341,6 +344,34 @@ describe("security-pcs score --workbook", () => {
     const res = await runCli(["score", "--workbook", escaped, "--json"]);
     expect(res.err).toBe("");
     expect(JSON.parse(res.out)).toEqual(a);
+  });
+
+  it("replaces a scorecard the task pane wrote (no hidden name: known by its sheet names and titles), keeping one", async () => {
+    const book = join(dir, "pane-made.xlsx");
+    await heldOutStyleWorkbook(book);
+    const first = join(dir, "pane-made-scored.xlsx");
+    expect((await runCli(["score", "--workbook", book, "--out", first])).code).toBe(0);
+    // What the pane leaves: the same sheets, marked by a worksheet property, not by the name.
+    const zip = await JSZip.loadAsync(readFileSync(first));
+    const wbXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    expect(wbXml).toContain('name="SecurityPcsScorecard"');
+    zip.file(
+      "xl/workbook.xml",
+      wbXml.replace(/<definedName name="SecurityPcsScorecard"[^>]*>[^<]*<\/definedName>/g, "")
+    );
+    const paneMade = join(dir, "pane-made-by-pane.xlsx");
+    writeFileSync(paneMade, await zip.generateAsync({ type: "nodebuffer" }));
+    const again = join(dir, "pane-made-again.xlsx");
+    const res = await runCli(["score", "--workbook", paneMade, "--out", again, "--json"]);
+    expect(res.code).toBe(0);
+    expect(JSON.parse(res.out).inputs.map((i: { table: string }) => i.table)).toEqual([
+      "Azure",
+      "Licences",
+      "Skills",
+    ]);
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(again);
+    expect(written.worksheets.map((w) => w.name)).toEqual(SCORED_SHEETS);
   });
 
   it("warns when an input sheet is hidden in Excel (its rows count while the partner cannot see them)", async () => {
