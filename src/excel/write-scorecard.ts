@@ -238,6 +238,10 @@ function dressSheet(sheet: Excel.Worksheet, layout: SheetLayout, tableSuffix: st
   sheet.showGridlines = false;
 }
 
+/** Why a scorecard cannot be written into a workbook whose structure is protected. */
+export const STRUCTURE_PROTECTED =
+  "The workbook's structure is protected, so the scorecard's sheets cannot be added. Unprotect it (Review › Protect Workbook), build the scorecard again, then protect the workbook again if you want.";
+
 /**
  * Writes (or refreshes) the scorecard: every sheet of the layout, in four syncs. Each new sheet is
  * built under a temporary name; only when all are built are the previous ones (the add-in's own,
@@ -247,12 +251,17 @@ export async function writeScorecard(
   context: Excel.RequestContext,
   scorecard: ScorecardLayout
 ): Promise<WriteOutcome> {
-  // Sync 1: every sheet and table name.
+  // Sync 1: every sheet and table name, and whether sheets may be added at all.
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const tables = context.workbook.tables;
   tables.load("items/name");
+  const protection = context.workbook.protection;
+  protection.load("protected");
   await context.sync();
+  // Excel refuses to add or delete sheets in a workbook whose structure is protected: say so
+  // before anything is written, rather than fail half-way with Excel's own words.
+  if (protection.protected) throw new Error(STRUCTURE_PROTECTED);
 
   // Sync 2: which sheets carry our marker, and which sheet holds each table.
   const marks = sheets.items.map((s) => ({ sheet: s, mark: loadOwnerMark(s) }));

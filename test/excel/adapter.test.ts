@@ -4,6 +4,7 @@ import {
   formatMatrix,
   formulaMatrix,
   OWNER_PROPERTY,
+  STRUCTURE_PROTECTED,
   writeBlocks,
   writeScorecard,
 } from "../../src/excel/write-scorecard";
@@ -410,6 +411,16 @@ describe("writing the scorecard", () => {
     expect(snap.sheets.find((s) => s.name === "Security Scorecard")?.values[0]?.[0]).not.toMatch(
       /from the command line/
     );
+  });
+
+  it("refuses a workbook whose structure is protected before writing anything, saying how to unprotect it", async () => {
+    const wb = workbook();
+    await writeScorecard(ctx(wb), layoutFor(5));
+    wb.structureProtected = true;
+    const before = JSON.stringify(wb.snapshot());
+    await expect(writeScorecard(ctx(wb), layoutFor(9))).rejects.toThrow(STRUCTURE_PROTECTED);
+    expect(STRUCTURE_PROTECTED).toMatch(/Review › Protect Workbook/);
+    expect(JSON.stringify(wb.snapshot())).toBe(before);
   });
 
   it.each(["tables.add", "charts.add", "range.numberFormat"])(

@@ -228,6 +228,8 @@ export class FakeWorkbook {
    * old to know the property: loading it fails that request.
    */
   date1904: boolean | "unsupported" = false;
+  /** The workbook's structure is protected (Review › Protect Workbook): no sheet added or deleted. */
+  structureProtected = false;
 
   /** Adds a sheet holding `rows` from A1 (test set-up, outside any batch). */
   addSheet(name: string, rows: unknown[][] = []): SheetModel {
@@ -424,14 +426,26 @@ export class FakeRequestContext {
   trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
 }
 
+/** `Workbook.protection`: whether the workbook's structure is protected. */
+class WorkbookProtectionProxy extends Proxy {
+  protected override snapshot(prop: string): unknown {
+    return prop === "protected" ? this.ctx.model.structureProtected : undefined;
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+}
+
 class FakeWorkbookProxy extends Proxy {
   readonly worksheets: WorksheetCollectionProxy;
   readonly tables: TableCollectionProxy;
+  readonly protection: WorkbookProtectionProxy;
   readonly application = { suspendApiCalculationUntilNextSync: (): void => undefined };
   constructor(ctx: FakeRequestContext) {
     super(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.tables = new TableCollectionProxy(ctx, null);
+    this.protection = new WorkbookProtectionProxy(ctx);
   }
 
   protected override snapshot(prop: string): unknown {
@@ -483,6 +497,8 @@ class WorksheetCollectionProxy extends Proxy {
   add(name: string): WorksheetProxy {
     let created: SheetModel | null = null;
     this.ctx.enqueue("worksheets.add", () => {
+      if (this.ctx.model.structureProtected)
+        throw new FakeOfficeError("AccessDenied", "You cannot perform the requested operation.");
       if (this.ctx.model.sheet(name))
         throw new FakeOfficeError("ItemAlreadyExists", `A worksheet named ${name} already exists.`);
       created = new SheetModel(name);
@@ -635,6 +651,8 @@ class WorksheetProxy extends Proxy {
   }
   delete(): void {
     this.ctx.enqueue("worksheet.delete", () => {
+      if (this.ctx.model.structureProtected)
+        throw new FakeOfficeError("AccessDenied", "You cannot perform the requested operation.");
       const s = this.must();
       const m = this.ctx.model;
       m.sheets = m.sheets.filter((x) => x !== s);
