@@ -3,12 +3,14 @@ import {
   date1904Note,
   hiddenSheetWarning,
   Inputs,
+  KIND_LABEL,
   scoreTables,
   ScoreResult,
   TableInput,
+  TableKind,
 } from "../scoring";
 import { readDateSystem } from "./date-system";
-import { Candidate, readCandidate } from "./read-tables";
+import { Candidate, findCandidates, readCandidate } from "./read-tables";
 import { writeScorecard, WriteOutcome } from "./write-scorecard";
 
 /** The pane's choice of inputs: every chosen table of each kind (several of a kind score together). */
@@ -25,6 +27,37 @@ export interface Selection {
 /** Reports progress as a phase and a fraction 0…1. */
 export type BuildProgress = (message: string, fraction: number) => void;
 
+/** A chosen table and the kind it was chosen as. */
+interface Chosen {
+  kind: TableKind;
+  candidate: Candidate;
+}
+
+/**
+ * The chosen tables as the workbook holds them now, not as when the pane looked: rows pasted or
+ * columns added since then are read too (a month's data pasted under a table, then Build, must
+ * count).
+ * @throws Error naming a chosen table that is gone or no longer has its kind's headers
+ */
+async function asTheyAreNow(
+  context: Excel.RequestContext,
+  chosen: readonly Chosen[]
+): Promise<Chosen[]> {
+  const now = new Map((await findCandidates(context)).map((c) => [c.id, c]));
+  return chosen.map(({ kind, candidate }) => {
+    const fresh = now.get(candidate.id);
+    if (!fresh)
+      throw new Error(
+        `${candidate.label} is no longer in the workbook (renamed, moved or deleted since the pane looked for tables): press Look for tables again, check the choices and build again.`
+      );
+    if (fresh.kind !== kind)
+      throw new Error(
+        `${candidate.label} no longer has the headers of ${KIND_LABEL[kind]} (changed since the pane looked for tables): press Look for tables again, check the choices and build again.`
+      );
+    return { kind, candidate: fresh };
+  });
+}
+
 /**
  * Reads the chosen tables in blocks, scores them and writes the scorecard sheet: the whole job
  * behind the pane's one button.
@@ -35,8 +68,11 @@ export async function buildScorecard(
   progress: BuildProgress = () => undefined,
   now: Date = new Date()
 ): Promise<{ result: ScoreResult; outcome: WriteOutcome }> {
-  const chosen = (["azure", "m365", "certifications"] as const).flatMap((kind) =>
-    (selection[kind] ?? []).map((candidate) => ({ kind, candidate }))
+  const chosen = await asTheyAreNow(
+    context,
+    (["azure", "m365", "certifications"] as const).flatMap((kind) =>
+      (selection[kind] ?? []).map((candidate) => ({ kind, candidate }))
+    )
   );
   const totalRows = chosen.reduce((n, c) => n + c.candidate.rowCount, 0) || 1;
   let done = 0;

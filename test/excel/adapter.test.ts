@@ -511,6 +511,45 @@ describe("the pane's whole job", () => {
   });
 });
 
+describe("tables changed after the pane looked", () => {
+  /** Writes rows into a fake sheet from row `at` (0-based), as a user pasting them. */
+  function paste(wb: FakeWorkbook, sheet: string, at: number, rows: unknown[][]): void {
+    const model = wb.sheet(sheet);
+    if (!model) throw new Error(`no sheet ${sheet}`);
+    rows.forEach((row, r) => row.forEach((v, c) => (model.cell(at + r, c).value = v)));
+  }
+
+  it("reads rows pasted under a chosen table after the pane looked", async () => {
+    const all = azureCells(400, 30, 61);
+    const wb = workbook();
+    wb.addSheet("Azure", all.slice(0, 201));
+    const before = await findCandidates(ctx(wb));
+    paste(wb, "Azure", 201, all.slice(201));
+    const { result } = await buildScorecard(ctx(wb), { azure: before });
+    expect(result.inputs.map((i) => i.rows)).toEqual([400]);
+    const fresh = workbook();
+    fresh.addSheet("Azure", all);
+    const { result: expected } = await buildScorecard(ctx(fresh), {
+      azure: await findCandidates(ctx(fresh)),
+    });
+    expect(result.tracks).toEqual(expected.tracks);
+  });
+
+  it("says which chosen table is gone, or lost its headers, and to look again", async () => {
+    const wb = workbook();
+    wb.addSheet("Azure", azureCells(20, 5, 62));
+    const chosen = await findCandidates(ctx(wb));
+    paste(wb, "Azure", 0, [["Notes"]]);
+    await expect(buildScorecard(ctx(wb), { azure: chosen })).rejects.toThrow(
+      "Azure (sheet) no longer has the headers of Azure consumption (changed since the pane looked for tables): press Look for tables again, check the choices and build again."
+    );
+    wb.sheet("Azure")!.name = "Old";
+    await expect(buildScorecard(ctx(wb), { azure: chosen })).rejects.toThrow(
+      /^Azure \(sheet\) is no longer in the workbook \(renamed, moved or deleted/
+    );
+  });
+});
+
 describe("the workbook's date system", () => {
   const NOW = new Date(2026, 10, 22, 9, 30);
   /** The days between the 1900 and the 1904 date systems' serials of the same day. */
