@@ -17,13 +17,19 @@ const HOW_TO_SAY_DECIMAL_POINTS =
  */
 const SCIENTIFIC = /^\s*[-+]?[0-9]+([.,][0-9]+)?E[-+]?[0-9]+\s*$/i;
 
+/** A dash with nothing else but `$`, `USD` and spaces: how Excel's Accounting format shows zero. */
+const ACCOUNTING_ZERO = /^\s*(\$|usd)?\s*[-–]\s*(\$|usd)?\s*$/i;
+
+const HOW_TO_AVOID_ACCOUNTING_ZERO =
+  "a lone dash is how Excel's Accounting format shows zero: format the column as Number before saving as CSV, or give the workbook instead";
+
 const HOW_TO_AVOID_SCIENTIFIC =
   "it is in scientific notation, as Excel's General format shows very small or large amounts: format the column as Number with enough decimals before saving as CSV, or give the workbook instead";
 
 /**
  * The message for a number cell that cannot be read. When the text would read in the other
- * decimal convention it says so, and how to tell the reader; scientific notation is named with
- * how to avoid it; a number is never guessed.
+ * decimal convention it says so, and how to tell the reader; scientific notation and the
+ * Accounting format's zero dash are named with how to avoid them; a number is never guessed.
  * @param example what a good value looks like, e.g. "an amount such as 1250.50, $1,250.50 or (12.50)"
  */
 export function numberProblem(
@@ -38,8 +44,15 @@ export function numberProblem(
       ? `${label} ${describeCell(cell)} looks like it uses a decimal comma (${other} with decimal commas), but this table uses decimal points: ${HOW_TO_SAY_DECIMAL_COMMAS}`
       : `${label} ${describeCell(cell)} looks like it uses a decimal point (${other} with decimal points), but this table uses decimal commas: ${HOW_TO_SAY_DECIMAL_POINTS}`;
   }
-  const scientific = typeof cell === "string" && SCIENTIFIC.test(cell);
-  return `${label} ${describeCell(cell)} is not a number: enter ${example}${scientific ? ` (${HOW_TO_AVOID_SCIENTIFIC})` : ""}`;
+  const hint =
+    typeof cell !== "string"
+      ? ""
+      : SCIENTIFIC.test(cell)
+        ? ` (${HOW_TO_AVOID_SCIENTIFIC})`
+        : ACCOUNTING_ZERO.test(cell)
+          ? ` (${HOW_TO_AVOID_ACCOUNTING_ZERO})`
+          : "";
+  return `${label} ${describeCell(cell)} is not a number: enter ${example}${hint}`;
 }
 
 /** Example amounts in a convention, for messages. */

@@ -69,6 +69,15 @@ describe("the message for a number in the other convention", () => {
       `ACR_USD ${JSON.stringify(text.trim())} is not a number: enter an amount (it is in scientific notation, as Excel's General format shows very small or large amounts: format the column as Number with enough decimals before saving as CSV, or give the workbook instead)`
     );
   });
+  it.each([[" $ -   "], ["-"], ["USD –"]])(
+    "refuses the Accounting format's zero dash %p and says where it comes from",
+    (text) => {
+      expect(parseNumber(text, "point")).toBeNaN();
+      expect(numberProblem("ACR_USD", text, "point", "an amount")).toMatch(
+        /is not a number: enter an amount \(a lone dash is how Excel's Accounting format shows zero: format the column as Number before saving as CSV, or give the workbook instead\)$/
+      );
+    }
+  );
   it("gives the plain message for text that is no number in either convention", () => {
     expect(numberProblem("ACR_USD", "n/a", "point", "an amount")).toBe(
       'ACR_USD "n/a" is not a number: enter an amount'
