@@ -1,8 +1,9 @@
 /**
  * What a CSV file's first bytes say about how to read it (scoring-rules §1.0): its encoding (a
  * byte-order mark; else UTF-16 when its first bytes are UTF-16 text of mostly one-byte
- * characters, as some exporters write it without a mark; else UTF-8), and its delimiter: whichever of comma, semicolon and tab occurs
- * most often in the first ten lines outside double quotes (a tie goes to comma, then semicolon).
+ * characters, as some exporters write it without a mark; else UTF-8), and its delimiter:
+ * whichever of comma, semicolon and tab occurs most often in the first ten lines outside double
+ * quotes (a tie goes to comma, then semicolon).
  * A semicolon-delimited file uses decimal commas (the CSV Excel writes in most of Europe).
  * Lines end with LF or CRLF, or with CR alone in files whose first line break is a lone CR (what
  * Excel for Mac writes as "CSV (Macintosh)").
