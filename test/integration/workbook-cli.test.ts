@@ -403,6 +403,18 @@ describe("security-pcs score --workbook", () => {
       false
     );
     expect({ ...b, issues: b.issues.filter((i: unknown) => !warnings.includes(i)) }).toEqual(a);
+    // A hidden sheet holding no input says nothing.
+    const notes = new ExcelJS.Workbook();
+    await notes.xlsx.readFile(plain);
+    const sheet = notes.addWorksheet("Old notes");
+    sheet.addRow(["Call Alpha about renewal"]);
+    sheet.state = "hidden";
+    const withNotes = join(dir, "hidden-notes.xlsx");
+    await notes.xlsx.writeFile(withNotes);
+    const c = JSON.parse((await runCli(["score", "--workbook", withNotes, "--json"])).out);
+    expect(c.issues.some((i: { message: string }) => /hidden in Excel/.test(i.message))).toBe(
+      false
+    );
   });
 
   it("counts sheets written with end tags (<sheet …></sheet>): unique sheet ids, and a second scoring keeps the inputs", async () => {
