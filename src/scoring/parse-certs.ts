@@ -1,6 +1,7 @@
 import { cellText, describeCell, isBlankText, parseDay } from "./cells";
 import { CertColumns, HeaderRow } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
+import { monthNameHint } from "./row-messages";
 import { RowReader } from "./row-reader";
 import { SlashDates } from "./slash-dates";
 import { TableShape } from "./table";
@@ -95,7 +96,9 @@ export class CertParser {
     slash.note(cell);
     const day = parseDay(cell, monthOnlyMeansLastDay, r.date1904);
     if (Number.isNaN(day)) {
-      problems.push(`${this.header.label(col)} ${describeCell(cell)} is not a date: ${hint}`);
+      problems.push(
+        `${this.header.label(col)} ${describeCell(cell)} is not a date: ${hint}${monthNameHint(cell)}`
+      );
       return null;
     }
     return day;

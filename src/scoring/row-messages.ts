@@ -62,9 +62,33 @@ export function amountExample(mark: DecimalMark): string {
     : "an amount such as 1250,50, 1.250,50 or (12,50)";
 }
 
+/**
+ * A date written with a month name (`Jun-25`, `June 2025`, `5-Jun-24`): what Excel shows for a
+ * date in its `mmm-yy` or `d-mmm-yy` formats, and so what a CSV file saved from Excel holds.
+ */
+const MONTH_NAME_DATE = /^\s*(?:\d{1,2}[-\s])?(\p{L}{3,9})\.?[-\s]?(?:\d{2}|\d{4})\s*$/u;
+
+/** The first three letters of month names in English and the main European languages. */
+const MONTH_STEMS = new Set(
+  (
+    "jan feb fév fev mar mär mrz maa apr avr abr may mai mei mag jun jui jul aug aoû aou ago sep " +
+    "set oct okt ott out nov dec dez déc dic"
+  ).split(" ")
+);
+
+/**
+ * Why a date cell written with a month name is not read, and how to avoid it; "" for other cells.
+ */
+export function monthNameHint(cell: Cell): string {
+  const word = typeof cell === "string" ? MONTH_NAME_DATE.exec(cell)?.[1] : undefined;
+  return word !== undefined && MONTH_STEMS.has(word.slice(0, 3).toLowerCase())
+    ? " (a month name, as Excel shows dates in its mmm-yy format and writes them into a CSV file: format the column as yyyy-mm-dd before saving as CSV, or give the workbook instead)"
+    : "";
+}
+
 /** The message for a month cell that is not a month. */
 export function monthProblem(label: string, cell: Cell): string {
-  return `${label} ${describeCell(cell)} is not a month: use YYYY-MM, M/D/YYYY, D.M.YYYY or an Excel date`;
+  return `${label} ${describeCell(cell)} is not a month: use YYYY-MM, M/D/YYYY, D.M.YYYY or an Excel date${monthNameHint(cell)}`;
 }
 
 /** The message for a yes/no cell that is neither. */

@@ -1,0 +1,54 @@
+import { parseInputs } from "../../src/scoring";
+import { monthNameHint } from "../../src/scoring/row-messages";
+
+// Dates written with a month name (Excel's mmm-yy display, as a CSV saved from Excel holds it)
+// are row errors (scoring-rules §1.4 lists the forms read); the message says where they come from.
+
+const HINT =
+  " (a month name, as Excel shows dates in its mmm-yy format and writes them into a CSV file: format the column as yyyy-mm-dd before saving as CSV, or give the workbook instead)";
+
+describe("dates written with a month name", () => {
+  it.each([
+    ["Jun-25"],
+    ["June 2025"],
+    ["5-Jun-24"],
+    ["Sept. 2025"],
+    ["juin-25"],
+    ["Okt 2024"],
+    ["déc.-24"],
+  ])("names %p as a month-name date", (text) => {
+    expect(monthNameHint(text)).toBe(HINT);
+  });
+
+  it.each([["2025-13"], ["n/a"], ["soon"], ["Total 2025"], ["Q2 2025"], ["FY25"], [""]])(
+    "adds nothing for %p",
+    (text) => {
+      expect(monthNameHint(text)).toBe("");
+    }
+  );
+
+  it("says so in the row errors of the month and certification date columns", () => {
+    const parsed = parseInputs({
+      azure: {
+        cells: [
+          ["Month", "CustomerTenantId", "ServiceName", "ACR_USD"],
+          ["Jun-25", "t1", "Key Vault", 700],
+        ],
+        name: "Azure",
+      },
+      certifications: {
+        cells: [
+          ["Email", "Certification", "Earned"],
+          ["ann@x.example", "SC-200", "5-Jun-24"],
+        ],
+        name: "Certs",
+      },
+    });
+    expect(parsed.azure[0]?.issues.map((i) => i.message)).toContain(
+      `Month "Jun-25" is not a month: use YYYY-MM, M/D/YYYY, D.M.YYYY or an Excel date${HINT}.`
+    );
+    expect(parsed.certifications[0]?.issues.map((i) => i.message)).toContain(
+      `Earned "5-Jun-24" is not a date: use YYYY-MM-DD, M/D/YYYY, D.M.YYYY or an Excel date${HINT}.`
+    );
+  });
+});
