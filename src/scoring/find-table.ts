@@ -240,7 +240,23 @@ function notFoundError(
     (b, f) => (b === undefined || missingOf(f, k).length < missingOf(b, k).length ? f : b),
     undefined
   );
-  return missingColumnsError(table, k, best ? missingOf(best, k) : []);
+  const error = missingColumnsError(table, k, best ? missingOf(best, k) : []);
+  const other = expected ? otherKindOf(top, expected) : null;
+  return other === null
+    ? error
+    : new InputError(
+        table,
+        `${error.detail} Its headers are those of ${other === "azure" ? "an" : "a"} ${KIND_LABEL[other]} table: check that it is given as the right kind of input (command line: --azure, --m365 or --certs).`,
+        error.column
+      );
+}
+
+/** A kind other than `expected` whose every required column one of the top rows has, or null. */
+function otherKindOf(top: readonly HeaderFacts[], expected: TableKind): TableKind | null {
+  const kinds: TableKind[] = ["azure", "m365", "certifications"];
+  for (const f of top)
+    for (const kind of kinds) if (kind !== expected && complete(f, kind)) return kind;
+  return null;
 }
 
 /**

@@ -42,6 +42,20 @@ describe("finding the header row (scoring-rules §1.0)", () => {
       "azure.csv: the Azure consumption table has no tenant, no ACR column. Add a column for each: tenant (one of CustomerTenantId, Customer Tenant ID, Tenant ID, TenantId, Tenant); ACR (one of ACR_USD, ACR (USD), ACR, AzureConsumedRevenueUSD, TotalACR, Consumed Revenue)."
     );
   });
+  it("says when a table given as one kind has the headers of another", () => {
+    const azureAsM365 = message(() => findTable([AZURE], "usage.csv", { expected: "m365" }));
+    expect(azureAsM365).toMatch(/^usage\.csv: the Microsoft 365 licences table has no workload/);
+    expect(azureAsM365).toMatch(
+      / Its headers are those of an Azure consumption table: check that it is given as the right kind of input \(command line: --azure, --m365 or --certs\)\.$/
+    );
+    expect(
+      message(() => findTable([["Email", "Certification"]], "c.csv", { expected: "azure" }))
+    ).toMatch(/ Its headers are those of a certifications table:/);
+    // Headers of no kind: the missing columns alone.
+    expect(
+      message(() => findTable([["Month", "Service"]], "azure.csv", { expected: "m365" }))
+    ).not.toMatch(/Its headers are those of/);
+  });
   it("reports the columns missing from the row closest to a header, below a title", () => {
     const rows = [["Licence report"], ["Month", "TenantId", "Workload"]];
     expect(message(() => findTable(rows, "m365.csv", { expected: "m365" }))).toBe(
