@@ -1,16 +1,18 @@
 import { buildScorecardLayout } from "../report/layout";
 import {
+  addParsed,
   date1904Note,
   hiddenSheetWarning,
-  Inputs,
   KIND_LABEL,
-  scoreTables,
+  ParsedInputs,
+  scoreParsed,
   ScoreResult,
-  TableInput,
+  sharedRegistries,
+  TableFeed,
   TableKind,
 } from "../scoring";
 import { readDateSystem } from "./date-system";
-import { Candidate, findCandidates, readCandidate } from "./read-tables";
+import { Candidate, findCandidates, readCandidateBlocks } from "./read-tables";
 import { writeScorecard, WriteOutcome } from "./write-scorecard";
 
 /** The pane's choice of inputs: every chosen table of each kind (several of a kind score together). */
@@ -78,30 +80,36 @@ export async function buildScorecard(
   let done = 0;
   // Date cells arrive as serial numbers of the workbook's own date system.
   const date1904 = (await readDateSystem(context)) === true;
-  const inputs: Required<Pick<Inputs, "azure" | "m365" | "certifications">> = {
-    azure: [],
-    m365: [],
-    certifications: [],
-  };
+  const parsed: ParsedInputs = { ...sharedRegistries(), azure: [], m365: [], certifications: [] };
   for (const { kind, candidate } of chosen) {
-    // Tables are read one after another: each read is a series of bounded requests.
-    const cells = await readCandidate(context, candidate, (rows) =>
-      progress(
-        `Reading ${candidate.label}: ${rows.toLocaleString("en-US")} of ${candidate.rowCount.toLocaleString("en-US")} rows`,
-        ((done + rows) / totalRows) * 0.8
-      )
+    // Tables are read one after another, each as a series of bounded requests, and every block
+    // is parsed as it arrives: the cells of a million-row table are never all held at once.
+    const feed = new TableFeed(
+      {
+        name: candidate.table ?? candidate.sheet,
+        // Row numbers in messages are the sheet's own: the header row is sheet row rowIndex + 1.
+        firstRow: candidate.rowIndex + 1,
+        date1904,
+        rowCount: candidate.rowCount,
+      },
+      parsed,
+      { expected: kind }
     );
+    await readCandidateBlocks(
+      context,
+      candidate,
+      (rows) => feed.push(rows),
+      (rows) =>
+        progress(
+          `Reading ${candidate.label}: ${rows.toLocaleString("en-US")} of ${candidate.rowCount.toLocaleString("en-US")} rows`,
+          ((done + rows) / totalRows) * 0.8
+        )
+    );
+    addParsed(parsed, feed.finish());
     done += candidate.rowCount;
-    // Row numbers in messages are the sheet's own: the header row is sheet row rowIndex + 1.
-    (inputs[kind] as TableInput[]).push({
-      cells,
-      name: candidate.table ?? candidate.sheet,
-      firstRow: candidate.rowIndex + 1,
-      date1904,
-    });
   }
   progress("Scoring", 0.85);
-  const result = scoreTables(inputs, {
+  const result = scoreParsed(parsed, {
     ...(selection.asOf === undefined ? {} : { asOf: selection.asOf }),
     rules: selection.rules ?? null,
   });

@@ -161,16 +161,17 @@ function isPayloadError(error: unknown): boolean {
 }
 
 /**
- * Reads a candidate's cells (header row first) in row blocks: one sync per block. A block that
- * still exceeds the payload limit (very long text) is retried at half the height.
+ * Reads a candidate's cells (header row first) in row blocks, handing each block to `onBlock`
+ * as it arrives (nothing is kept here): one sync per block. A block that still exceeds the
+ * payload limit (very long text) is retried at half the height.
  */
-export async function readCandidate(
+export async function readCandidateBlocks(
   context: Excel.RequestContext,
   candidate: Candidate,
+  onBlock: (rows: unknown[][]) => void,
   progress?: Progress
-): Promise<unknown[][]> {
+): Promise<void> {
   const sheet = context.workbook.worksheets.getItem(candidate.sheet);
-  const cells: unknown[][] = [];
   let rows = blockRows(candidate.columnCount);
   let offset = 0;
   while (offset < candidate.rowCount) {
@@ -193,9 +194,26 @@ export async function readCandidate(
       }
       throw error;
     }
-    for (const row of range.values) cells.push(row);
+    onBlock(range.values);
     offset += n;
     progress?.(offset, candidate.rowCount);
   }
+}
+
+/** Reads a candidate's cells (header row first), as {@link readCandidateBlocks} does, into one array. */
+export async function readCandidate(
+  context: Excel.RequestContext,
+  candidate: Candidate,
+  progress?: Progress
+): Promise<unknown[][]> {
+  const cells: unknown[][] = [];
+  await readCandidateBlocks(
+    context,
+    candidate,
+    (block) => {
+      for (const row of block) cells.push(row);
+    },
+    progress
+  );
   return cells;
 }

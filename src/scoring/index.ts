@@ -8,8 +8,8 @@ export type { ChosenRules } from "./rules";
 export type { Rules, Track } from "./rules/types";
 export { TRACKS } from "./rules/types";
 export { scoreParsed, scoreTables, bestTrack, ScoringContext } from "./score";
-export { parseInputs } from "./parse-inputs";
-export type { Inputs, ParsedInputs, TableInput } from "./parse-inputs";
+export { addParsed, parseInputs, sharedRegistries, TableFeed } from "./parse-inputs";
+export type { FedTable, Inputs, ParsedInputs, TableInput } from "./parse-inputs";
 export type {
   ScoreOptions,
   ScoreResult,

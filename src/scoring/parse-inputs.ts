@@ -1,10 +1,10 @@
-import { FindOptions, FoundTable, findTable } from "./find-table";
+import { FindOptions, FoundTable, findTable, HEADER_SCAN_ROWS } from "./find-table";
 import { TableKind } from "./headers";
 import { normalizeName } from "./normalize";
 import { AzureParser, AzureTable, SharedRegistries } from "./parse-azure";
 import { CertParser, CertTable } from "./parse-certs";
 import { M365Parser, M365Table } from "./parse-m365";
-import { CellsRowReader, RowReader } from "./row-reader";
+import { CellsRowReader, KeptColumnRowReader, RowReader } from "./row-reader";
 import { TenantRegistry, TextRegistry } from "./tenants";
 
 /**
@@ -121,6 +121,93 @@ export function parseTable(
     parser.row(reader, first + r);
   }
   return parser.finish();
+}
+
+/** A table fed in blocks: what {@link TableInput} says of it, and how many rows it has. */
+export interface FedTable extends Omit<TableInput, "cells"> {
+  /** Rows the table has, header and any rows above it included (sizes the columns). */
+  rowCount: number;
+}
+
+/**
+ * Parses a table handed over in blocks of rows, as the task pane reads a sheet: the header is found
+ * in the top rows as {@link parseTable} finds it, and each block is parsed and let go, so a
+ * million-row table never exists as one array of rows (in Excel's browser runtime, hundreds of
+ * megabytes). Gives the table {@link parseTable} gives for the same rows.
+ */
+export class TableFeed {
+  private parser: TableParser | null = null;
+  /** Rows held until the header can be looked for (the top {@link HEADER_SCAN_ROWS}). */
+  private top: (readonly unknown[])[] = [];
+  /** Index in the table of the next row fed. */
+  private index = 0;
+  private reader: KeptColumnRowReader | null = null;
+  private readonly first: number;
+
+  /**
+   * @param options the kind expected, as {@link parseTable} takes it
+   */
+  constructor(
+    private readonly table: FedTable,
+    private readonly shared: SharedRegistries,
+    private readonly options: FindOptions = {}
+  ) {
+    this.first = table.firstRow ?? 1;
+  }
+
+  /**
+   * Parses the next block of rows.
+   * @throws InputError when the top rows hold no header row of the expected kind
+   */
+  push(rows: readonly (readonly unknown[])[]): void {
+    if (this.parser) {
+      this.feed(this.parser, rows);
+      return;
+    }
+    for (const row of rows) this.top.push(row);
+    if (this.top.length >= HEADER_SCAN_ROWS) this.start();
+  }
+
+  /**
+   * The parsed table, once every block is in.
+   * @throws InputError when the table holds no header row of the expected kind
+   */
+  finish(): AzureTable | M365Table | CertTable {
+    return (this.parser ?? this.start()).finish();
+  }
+
+  /** Finds the header in the rows held, then parses the rows under it. */
+  private start(): TableParser {
+    const top = this.top;
+    this.top = [];
+    const found = findTable(top, this.table.name, this.options);
+    const parser = parserFor(
+      found,
+      this.table.name,
+      this.shared,
+      this.first + found.headerIndex,
+      this.table.rowCount - found.headerIndex - 1
+    );
+    this.parser = parser;
+    // Rows are let go; only the cells a parser reads later (the subscription) are kept.
+    this.reader = new KeptColumnRowReader(
+      this.table.decimalComma ? "comma" : "point",
+      this.table.date1904 === true,
+      found.kind === "azure" ? found.columns.subscription : -1
+    );
+    this.index = found.headerIndex + 1;
+    this.feed(parser, top.slice(found.headerIndex + 1));
+    return parser;
+  }
+
+  private feed(parser: TableParser, rows: readonly (readonly unknown[])[]): void {
+    const reader = this.reader as KeptColumnRowReader;
+    for (const row of rows) {
+      reader.setRow(row ?? [], this.index);
+      parser.row(reader, this.first + this.index);
+      this.index++;
+    }
+  }
 }
 
 const list = (t: TableInput | TableInput[] | undefined): TableInput[] =>

@@ -164,6 +164,43 @@ export class CellsRowReader implements RowReader {
 }
 
 /**
+ * A {@link CellsRowReader} over rows handed over in blocks and let go (see `TableFeed`): of each
+ * row it keeps only the cell of the one column a parser may read again later (the Azure
+ * subscription, needed only where the association dedupe applies), so that cell is read on
+ * demand, as over rows held whole, without holding the rows.
+ */
+export class KeptColumnRowReader extends CellsRowReader {
+  private readonly kept: unknown[] = [];
+  private at = -1;
+
+  /**
+   * @param keptColumn the column kept for {@link cellLater}; -1 keeps none (cells are read at once)
+   */
+  constructor(
+    mark: DecimalMark,
+    date1904: boolean,
+    private readonly keptColumn: number
+  ) {
+    super(mark, [], date1904);
+  }
+
+  /** Makes `row`, the table's row number `index` (from 0), the current row. */
+  override setRow(row: readonly unknown[], index = -1): void {
+    super.setRow(row, index);
+    this.at = index;
+    if (this.keptColumn >= 0 && index >= 0) this.kept[index] = row[this.keptColumn];
+  }
+
+  override rowRef(): number {
+    return this.keptColumn >= 0 ? this.at : -1;
+  }
+
+  override cellLater(ref: number, col: number): Cell {
+    return col === this.keptColumn ? (this.kept[ref] as Cell) : undefined;
+  }
+}
+
+/**
  * Values derived from a column's cells, cached by cell id (see {@link RowReader.id}): each distinct
  * value is read once. Ids with nothing cached yet read as {@link UNSET}.
  */
