@@ -1,7 +1,7 @@
-import { cellText, describeCell, isBlankText, parseDay } from "./cells";
+import { cellText, isBlankText, parseDay } from "./cells";
 import { CertColumns, HeaderRow } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
-import { monthNameHint } from "./row-messages";
+import { dateProblem } from "./row-messages";
 import { RowReader } from "./row-reader";
 import { SlashDates } from "./slash-dates";
 import { TableShape } from "./table";
@@ -96,9 +96,7 @@ export class CertParser {
     slash.note(cell);
     const day = parseDay(cell, monthOnlyMeansLastDay, r.date1904);
     if (Number.isNaN(day)) {
-      problems.push(
-        `${this.header.label(col)} ${describeCell(cell)} is not a date: ${hint}${monthNameHint(cell)}`
-      );
+      problems.push(dateProblem(this.header.label(col), cell, hint));
       return null;
     }
     return day;

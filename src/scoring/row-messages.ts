@@ -76,14 +76,20 @@ const MONTH_STEMS = new Set(
   ).split(" ")
 );
 
-/**
- * Why a date cell written with a month name is not read, and how to avoid it; "" for other cells.
- */
-export function monthNameHint(cell: Cell): string {
+/** Why a date cell written with a month name is not read, and how to avoid it; "" for other cells. */
+function monthNameHint(cell: Cell): string {
   const word = typeof cell === "string" ? MONTH_NAME_DATE.exec(cell)?.[1] : undefined;
   return word !== undefined && MONTH_STEMS.has(word.slice(0, 3).toLowerCase())
     ? " (a month name, as Excel shows dates in its mmm-yy format and writes them into a CSV file: format the column as yyyy-mm-dd before saving as CSV, or give the workbook instead)"
     : "";
+}
+
+/**
+ * The message for a date cell (earned, expires) that is not a date.
+ * @param forms the forms a date may take, and what else the column accepts
+ */
+export function dateProblem(label: string, cell: Cell, forms: string): string {
+  return `${label} ${describeCell(cell)} is not a date: ${forms}${monthNameHint(cell)}`;
 }
 
 /** The message for a month cell that is not a month. */

@@ -1,5 +1,5 @@
 import { parseInputs } from "../../src/scoring";
-import { monthNameHint } from "../../src/scoring/row-messages";
+import { monthProblem } from "../../src/scoring/row-messages";
 
 // Dates written with a month name (Excel's mmm-yy display, as a CSV saved from Excel holds it)
 // are row errors (scoring-rules §1.4 lists the forms read); the message says where they come from.
@@ -17,13 +17,13 @@ describe("dates written with a month name", () => {
     ["Okt 2024"],
     ["déc.-24"],
   ])("names %p as a month-name date", (text) => {
-    expect(monthNameHint(text)).toBe(HINT);
+    expect(monthProblem("Month", text).endsWith(HINT)).toBe(true);
   });
 
   it.each([["2025-13"], ["n/a"], ["soon"], ["Total 2025"], ["Q2 2025"], ["FY25"], [""]])(
     "adds nothing for %p",
     (text) => {
-      expect(monthNameHint(text)).toBe("");
+      expect(monthProblem("Month", text)).not.toContain("a month name");
     }
   );
 
