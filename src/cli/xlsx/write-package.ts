@@ -7,7 +7,7 @@ import { OWN_SHEET_NAME } from "../../report/own-sheets";
 import { pickScorecardName } from "../../report/sheet-names";
 import { chartXml, drawingRelsXml, drawingXml } from "./chart-xml";
 import { elementsOf, relsPart, resolveTarget } from "./package-parts";
-import { quoteSheet, sheetXml } from "./sheet-xml";
+import { quoteSheet, sheetXml, TableXml } from "./sheet-xml";
 import { cellXfsCount, dxfsCount, StyleBook } from "./styles";
 import { CONTENT_TYPE, escapeXml, NS, withDefaultMainNamespace, XML_HEAD } from "./xml";
 
@@ -188,32 +188,53 @@ function loadJsZip(): typeof JSZip {
   return require("jszip") as typeof JSZip;
 }
 
-/**
- * Writes the output workbook to `out` (through a temporary file beside it).
- * @returns the names our sheets got (a user's sheet of the same name keeps it; ours get a suffix)
- */
-export async function writeWorkbookFile(out: string, output: WorkbookOutput): Promise<string[]> {
+/** Drops a relationship from the workbook's relationships part. */
+function removeRelationship(p: Package, id: string): void {
+  p.workbookRels = p.workbookRels.replace(
+    new RegExp(`<Relationship\\b[^>]*Id="${escapeRegExp(id)}"[^>]*/>`),
+    ""
+  );
+}
+
+/** Adds a relationship of the workbook part to `part`, under a fresh id; returns the id. */
+function addRelationship(p: Package, type: string, part: string): string {
+  const id = p.freeRelId();
+  p.workbookRels = p.workbookRels.replace(
+    "</Relationships>",
+    `<Relationship Id="${id}" Type="${NS.relType(type)}" Target="${posix.relative(posix.dirname(p.workbookPart), part)}"/></Relationships>`
+  );
+  return id;
+}
+
+/** The input package (or a new one), its workbook part and relationships read. */
+async function openPackage(output: WorkbookOutput, where: string): Promise<Package> {
   const Zip = loadJsZip();
   const zip = output.base ? await Zip.loadAsync(readFileSync(output.base)) : new Zip();
   if (!output.base) for (const [name, text] of Object.entries(FRESH)) zip.file(name, text);
   const p = new Package(zip);
-  await p.load(output.base ?? out);
+  await p.load(where);
+  return p;
+}
 
-  // Our previous sheets go, with their tables, drawings and charts; calcChain goes too (Excel
-  // rebuilds it, and it would name cells of sheets that no longer exist).
-  const rels = p.rels(output.base ?? out);
-  const sheets = sheetElements(p.workbook);
+/**
+ * Our previous sheets go, with their tables, drawings and charts, and the defined names scoped to
+ * them; calcChain goes too (Excel rebuilds it, and it would name cells of sheets that no longer
+ * exist).
+ */
+async function removeOldSheets(
+  p: Package,
+  where: string,
+  replace: readonly string[]
+): Promise<void> {
+  const rels = p.rels(where);
   const removed: number[] = [];
-  for (const [index, element] of sheets.entries()) {
-    if (!output.replace.includes(attribute(element, "name"))) continue;
+  for (const [index, element] of sheetElements(p.workbook).entries()) {
+    if (!replace.includes(attribute(element, "name"))) continue;
     const relId = attribute(element, "r:id");
     const rel = rels.find((r) => r.id === relId);
     if (rel) await p.removeTree(rel.target);
     p.workbook = p.workbook.replace(element, "");
-    p.workbookRels = p.workbookRels.replace(
-      new RegExp(`<Relationship\\b[^>]*Id="${escapeRegExp(relId)}"[^>]*/>`),
-      ""
-    );
+    removeRelationship(p, relId);
     removed.push(index);
   }
   p.workbook = renumberDefinedNames(p.workbook, removed);
@@ -221,142 +242,197 @@ export async function writeWorkbookFile(out: string, output: WorkbookOutput): Pr
   if (calcChain) {
     p.zip.remove(calcChain.target);
     p.removeOverride(calcChain.target);
-    p.workbookRels = p.workbookRels.replace(
-      new RegExp(`<Relationship\\b[^>]*Id="${escapeRegExp(calcChain.id)}"[^>]*/>`),
-      ""
-    );
+    removeRelationship(p, calcChain.id);
   }
+}
 
-  // Names, ids and styles.
-  const kept = sheetElements(p.workbook);
-  const names = kept.map((e) =>
+/** The names of a workbook's sheets, as shown (the attribute's two XML escapes undone). */
+function sheetNames(workbook: string): string[] {
+  return sheetElements(workbook).map((e) =>
     attribute(e, "name")
       .replace(/&apos;/g, "'")
       .replace(/&amp;/g, "&")
   );
-  let sheetId = Math.max(0, ...kept.map((e) => Number(attribute(e, "sheetId")) || 0));
-  const tableNames = new Set<string>();
-  let tableId = 0;
-  for (const f of Object.keys(zip.files).filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n))) {
-    const xml = (await p.text(f)) ?? "";
-    tableId = Math.max(tableId, Number(/\bid="(\d+)"/.exec(xml)?.[1] ?? 0));
-    const name = /\bdisplayName="([^"]*)"/.exec(xml)?.[1];
-    if (name) tableNames.add(name.toLowerCase());
-  }
-  const stylesRel = p.rels(output.base ?? out).find((r) => r.type === "styles");
-  const stylesPart = stylesRel?.target ?? "xl/styles.xml";
-  const styles = new StyleBook();
-  const stylesText = await p.text(stylesPart);
-  const stylesXml = stylesText === null ? null : withDefaultMainNamespace(stylesText);
-  styles.start(cellXfsCount(stylesXml), dxfsCount(stylesXml));
+}
 
-  const addSheet = (name: string, content: string | Readable): { index: number; part: string } => {
-    const part = p.freeName("xl/worksheets", "sheet");
-    zip.file(part, content, sheetCompression(content));
-    p.addOverride(part, CONTENT_TYPE.worksheet);
-    const relId = p.freeRelId();
-    p.workbookRels = p.workbookRels.replace(
-      "</Relationships>",
-      `<Relationship Id="${relId}" Type="${NS.relType("worksheet")}" Target="${posix.relative(posix.dirname(p.workbookPart), part)}"/></Relationships>`
+/**
+ * The sheets, tables and styles added to a package: it hands out the sheet ids, sheet names and
+ * table names the package does not use yet, and the cell formats after the package's own.
+ */
+class Additions {
+  /** Every sheet's name, in order: the package's, then those added. */
+  readonly names: string[];
+  private sheetId: number;
+  /** Our sheets' marks and print titles (workbook-level defined names). */
+  private readonly definedNames: string[] = [];
+  private firstOurs = -1;
+
+  private constructor(
+    private readonly p: Package,
+    private readonly tableNames: Set<string>,
+    private tableId: number,
+    private readonly stylesPart: string,
+    private readonly stylesXml: string | null,
+    private readonly stylesKnown: boolean,
+    private readonly styles: StyleBook
+  ) {
+    this.names = sheetNames(p.workbook);
+    this.sheetId = Math.max(
+      0,
+      ...sheetElements(p.workbook).map((e) => Number(attribute(e, "sheetId")) || 0)
     );
+  }
+
+  /** Reads what the package already uses: table ids and names, and its styles part. */
+  static async of(p: Package, where: string): Promise<Additions> {
+    const tableNames = new Set<string>();
+    let tableId = 0;
+    for (const f of Object.keys(p.zip.files).filter((n) => /^xl\/tables\/[^/]+\.xml$/.test(n))) {
+      const xml = (await p.text(f)) ?? "";
+      tableId = Math.max(tableId, Number(/\bid="(\d+)"/.exec(xml)?.[1] ?? 0));
+      const name = /\bdisplayName="([^"]*)"/.exec(xml)?.[1];
+      if (name) tableNames.add(name.toLowerCase());
+    }
+    const stylesRel = p.rels(where).find((r) => r.type === "styles");
+    const stylesPart = stylesRel?.target ?? "xl/styles.xml";
+    const stylesText = await p.text(stylesPart);
+    const stylesXml = stylesText === null ? null : withDefaultMainNamespace(stylesText);
+    const styles = new StyleBook();
+    styles.start(cellXfsCount(stylesXml), dxfsCount(stylesXml));
+    return new Additions(
+      p,
+      tableNames,
+      tableId,
+      stylesPart,
+      stylesXml,
+      stylesRel !== undefined,
+      styles
+    );
+  }
+
+  /** Adds a worksheet part and lists it in the workbook; returns its position and part name. */
+  addSheet(name: string, content: string | Readable): { index: number; part: string } {
+    const p = this.p;
+    const part = p.freeName("xl/worksheets", "sheet");
+    p.zip.file(part, content, sheetCompression(content));
+    p.addOverride(part, CONTENT_TYPE.worksheet);
+    const relId = addRelationship(p, "worksheet", part);
     p.workbook = appendBlock(
       p.workbook,
       "sheets",
-      `<sheet name="${escapeXml(name)}" sheetId="${++sheetId}" r:id="${relId}"/>`,
+      `<sheet name="${escapeXml(name)}" sheetId="${++this.sheetId}" r:id="${relId}"/>`,
       []
     );
-    names.push(name);
-    return { index: names.length - 1, part };
-  };
+    this.names.push(name);
+    return { index: this.names.length - 1, part };
+  }
 
-  for (const data of output.data) addSheet(pickScorecardName(names, data.name), data.content());
-
-  const ours: string[] = [];
-  let firstOurs = -1;
-  const markers: string[] = [];
-  for (const layout of output.sheets) {
-    const name = pickScorecardName(names, layout.name);
-    const tableIds = layout.tables.map((t) => {
-      let n = t.name;
-      for (let k = 2; tableNames.has(n.toLowerCase()); k++) n = `${t.name}${k}`;
-      tableNames.add(n.toLowerCase());
-      return { id: ++tableId, name: n };
-    });
-    const sheet = sheetXml(layout, styles, tableIds, layout.charts.length > 0);
-    const { index, part } = addSheet(name, sheet.xml);
-    if (firstOurs < 0) firstOurs = index;
-    ours.push(name);
-    const sheetRels: string[] = [];
-    markers.push(
+  /** Adds one of our sheets with its tables, links and charts; returns the name it got. */
+  addOurSheet(layout: SheetLayout): string {
+    const name = pickScorecardName(this.names, layout.name);
+    const sheet = sheetXml(layout, this.styles, this.tableIds(layout), layout.charts.length > 0);
+    const { index, part } = this.addSheet(name, sheet.xml);
+    if (this.firstOurs < 0) this.firstOurs = index;
+    this.definedNames.push(
       `<definedName name="${OWN_SHEET_NAME}" localSheetId="${index}" hidden="1">TRUE</definedName>`
     );
     if (sheet.printTitles)
-      markers.push(
+      this.definedNames.push(
         `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${quoteSheet(name)}!${sheet.printTitles}`)}</definedName>`
       );
-    for (const link of sheet.links)
-      sheetRels.push(
-        `<Relationship Id="${link.relId}" Type="${NS.relType("hyperlink")}" Target="${escapeXml(link.url)}" TargetMode="External"/>`
-      );
-    for (const t of sheet.tables) {
-      const tablePart = p.freeName("xl/tables", "table");
-      zip.file(tablePart, t.xml);
-      p.addOverride(tablePart, CONTENT_TYPE.table);
-      sheetRels.push(
-        `<Relationship Id="${t.relId}" Type="${NS.relType("table")}" Target="${posix.relative(posix.dirname(part), tablePart)}"/>`
-      );
-    }
-    if (sheet.drawingRelId) {
-      const drawingPart = p.freeName("xl/drawings", "drawing");
-      zip.file(drawingPart, drawingXml(layout));
-      p.addOverride(drawingPart, CONTENT_TYPE.drawing);
-      const targets = layout.charts.map((chart) => {
-        const chartPart = p.freeName("xl/charts", "chart");
-        zip.file(chartPart, chartXml(layout, chart, name));
-        p.addOverride(chartPart, CONTENT_TYPE.chart);
-        return posix.relative(posix.dirname(drawingPart), chartPart);
-      });
-      zip.file(relsPart(drawingPart), drawingRelsXml(targets));
-      sheetRels.push(
-        `<Relationship Id="${sheet.drawingRelId}" Type="${NS.relType("drawing")}" Target="${posix.relative(posix.dirname(part), drawingPart)}"/>`
-      );
-    }
+    const sheetRels = [
+      ...sheet.links.map(
+        (link) =>
+          `<Relationship Id="${link.relId}" Type="${NS.relType("hyperlink")}" Target="${escapeXml(link.url)}" TargetMode="External"/>`
+      ),
+      ...sheet.tables.map((t) => this.addTable(part, t)),
+    ];
+    if (sheet.drawingRelId) sheetRels.push(this.addCharts(part, sheet.drawingRelId, layout, name));
     if (sheetRels.length > 0)
-      zip.file(
+      this.p.zip.file(
         relsPart(part),
         `${XML_HEAD}<Relationships xmlns="${NS.package}">${sheetRels.join("")}</Relationships>`
       );
+    return name;
   }
 
-  // The workbook part: the marks of our sheets, open on the scorecard, recalculate on load.
-  p.workbook = appendBlock(p.workbook, "definedNames", markers.join(""), ["</sheets>"]);
-  if (firstOurs >= 0) {
-    p.workbook = /<workbookView\b[^>]*\bactiveTab="\d+"/.test(p.workbook)
-      ? p.workbook.replace(/(<workbookView\b[^>]*\bactiveTab=")\d+"/, `$1${firstOurs}"`)
-      : p.workbook.replace(/<workbookView\b/, `<workbookView activeTab="${firstOurs}"`);
-    p.workbook = p.workbook.replace(/(<workbookView\b[^>]*\bfirstSheet=")\d+"/, '$10"');
+  /** Ids and names for a sheet's tables, unused in the package (names compare case-blind). */
+  private tableIds(layout: SheetLayout): { id: number; name: string }[] {
+    return layout.tables.map((t) => {
+      let n = t.name;
+      for (let k = 2; this.tableNames.has(n.toLowerCase()); k++) n = `${t.name}${k}`;
+      this.tableNames.add(n.toLowerCase());
+      return { id: ++this.tableId, name: n };
+    });
   }
-  p.workbook = /<calcPr\b/.test(p.workbook)
-    ? p.workbook.replace(
+
+  /** Adds one of a sheet's tables; returns the sheet's relationship to it. */
+  private addTable(sheetPart: string, table: TableXml): string {
+    const part = this.p.freeName("xl/tables", "table");
+    this.p.zip.file(part, table.xml);
+    this.p.addOverride(part, CONTENT_TYPE.table);
+    return `<Relationship Id="${table.relId}" Type="${NS.relType("table")}" Target="${posix.relative(posix.dirname(sheetPart), part)}"/>`;
+  }
+
+  /** Adds a sheet's drawing and its charts; returns the sheet's relationship to the drawing. */
+  private addCharts(sheetPart: string, relId: string, layout: SheetLayout, name: string): string {
+    const p = this.p;
+    const drawingPart = p.freeName("xl/drawings", "drawing");
+    p.zip.file(drawingPart, drawingXml(layout));
+    p.addOverride(drawingPart, CONTENT_TYPE.drawing);
+    const targets = layout.charts.map((chart) => {
+      const chartPart = p.freeName("xl/charts", "chart");
+      p.zip.file(chartPart, chartXml(layout, chart, name));
+      p.addOverride(chartPart, CONTENT_TYPE.chart);
+      return posix.relative(posix.dirname(drawingPart), chartPart);
+    });
+    p.zip.file(relsPart(drawingPart), drawingRelsXml(targets));
+    return `<Relationship Id="${relId}" Type="${NS.relType("drawing")}" Target="${posix.relative(posix.dirname(sheetPart), drawingPart)}"/>`;
+  }
+
+  /**
+   * Writes the edited index parts: the workbook (our sheets' marks, open on the scorecard,
+   * recalculate on load), its relationships, the styles with our formats, the content types.
+   */
+  finish(): void {
+    const p = this.p;
+    p.workbook = appendBlock(p.workbook, "definedNames", this.definedNames.join(""), ["</sheets>"]);
+    if (this.firstOurs >= 0) p.workbook = openOn(p.workbook, this.firstOurs);
+    p.workbook = recalculateOnLoad(p.workbook);
+    p.zip.file(p.workbookPart, p.workbook);
+    p.zip.file(relsPart(p.workbookPart), p.workbookRels);
+    p.zip.file(this.stylesPart, this.styles.merge(this.stylesXml));
+    if (!this.stylesKnown) {
+      addRelationship(p, "styles", this.stylesPart);
+      p.zip.file(relsPart(p.workbookPart), p.workbookRels);
+      if (!p.types.includes(`PartName="/${this.stylesPart}"`))
+        p.addOverride(this.stylesPart, CONTENT_TYPE.styles);
+    }
+    p.zip.file("[Content_Types].xml", p.types);
+  }
+}
+
+/** The workbook part, set to open on sheet `index` with the first tab in view. */
+function openOn(workbook: string, index: number): string {
+  const active = /<workbookView\b[^>]*\bactiveTab="\d+"/.test(workbook)
+    ? workbook.replace(/(<workbookView\b[^>]*\bactiveTab=")\d+"/, `$1${index}"`)
+    : workbook.replace(/<workbookView\b/, `<workbookView activeTab="${index}"`);
+  return active.replace(/(<workbookView\b[^>]*\bfirstSheet=")\d+"/, '$10"');
+}
+
+/** The workbook part, set to recalculate every formula when opened. */
+function recalculateOnLoad(workbook: string): string {
+  return /<calcPr\b/.test(workbook)
+    ? workbook.replace(
         /<calcPr\b([^>]*?)\s*(\/?)>/,
         (_m, attrs: string, slash: string) =>
           `<calcPr${attrs.replace(/\s*fullCalcOnLoad="[^"]*"/, "")} fullCalcOnLoad="1"${slash}>`
       )
-    : p.workbook.replace(/(<\/definedNames>|<\/sheets>)/, '$1<calcPr fullCalcOnLoad="1"/>');
-  zip.file(p.workbookPart, p.workbook);
-  zip.file(relsPart(p.workbookPart), p.workbookRels);
-  zip.file(stylesPart, styles.merge(stylesXml));
-  if (!stylesRel) {
-    p.workbookRels = p.workbookRels.replace(
-      "</Relationships>",
-      `<Relationship Id="${p.freeRelId()}" Type="${NS.relType("styles")}" Target="${posix.relative(posix.dirname(p.workbookPart), stylesPart)}"/></Relationships>`
-    );
-    zip.file(relsPart(p.workbookPart), p.workbookRels);
-    if (!p.types.includes(`PartName="/${stylesPart}"`))
-      p.addOverride(stylesPart, CONTENT_TYPE.styles);
-  }
-  zip.file("[Content_Types].xml", p.types);
+    : workbook.replace(/(<\/definedNames>|<\/sheets>)/, '$1<calcPr fullCalcOnLoad="1"/>');
+}
 
+/** Writes the package to `out` through a temporary file beside it, removed on failure. */
+async function writeThroughTemp(zip: JSZip, out: string): Promise<void> {
   const temp = `${out}.${process.pid}.tmp`;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -377,5 +453,22 @@ export async function writeWorkbookFile(out: string, output: WorkbookOutput): Pr
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * Writes the output workbook to `out` (through a temporary file beside it).
+ * @returns the names our sheets got (a user's sheet of the same name keeps it; ours get a suffix)
+ */
+export async function writeWorkbookFile(out: string, output: WorkbookOutput): Promise<string[]> {
+  // Where messages about the package's parts point: the input workbook, or the new file.
+  const where = output.base ?? out;
+  const p = await openPackage(output, where);
+  await removeOldSheets(p, where, output.replace);
+  const additions = await Additions.of(p, where);
+  for (const data of output.data)
+    additions.addSheet(pickScorecardName(additions.names, data.name), data.content());
+  const ours = output.sheets.map((layout) => additions.addOurSheet(layout));
+  additions.finish();
+  await writeThroughTemp(p.zip, out);
   return ours;
 }
