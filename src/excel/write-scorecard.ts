@@ -242,16 +242,28 @@ function dressSheet(sheet: Excel.Worksheet, layout: SheetLayout, tableSuffix: st
 export const STRUCTURE_PROTECTED =
   "The workbook's structure is protected, so the scorecard's sheets cannot be added. Unprotect it (Review › Protect Workbook), build the scorecard again, then protect the workbook again if you want.";
 
+/** One sheet of the scorecard to write: its layout, the sheet of ours it replaces, its names. */
+interface SheetPlan {
+  layout: SheetLayout;
+  /** Our previous sheet of this kind, deleted once the new one is built. */
+  own: Excel.Worksheet | null;
+  finalName: string;
+  /** The name the sheet is built under, so the previous one stays until the end. */
+  tempName: string;
+  /** The names its tables get (a user's table of the same name keeps it). */
+  tableNames: string[];
+}
+
 /**
- * Writes (or refreshes) the scorecard: every sheet of the layout, in four syncs. Each new sheet is
- * built under a temporary name; only when all are built are the previous ones (the add-in's own,
- * found by their mark) deleted and the new ones named, so a failure leaves the workbook as it was.
+ * Syncs 1 and 2: every sheet and table name, the sheets that carry our mark, and which sheet holds
+ * each table. Refuses a workbook whose structure is protected: Excel refuses to add or delete
+ * sheets there, so say so before anything is written rather than fail half-way with Excel's words.
  */
-export async function writeScorecard(
-  context: Excel.RequestContext,
-  scorecard: ScorecardLayout
-): Promise<WriteOutcome> {
-  // Sync 1: every sheet and table name, and whether sheets may be added at all.
+async function readWorkbookState(context: Excel.RequestContext): Promise<{
+  names: string[];
+  ownSheets: Excel.Worksheet[];
+  tableSheets: { name: string; sheet: string }[];
+}> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
   const tables = context.workbook.tables;
@@ -259,11 +271,8 @@ export async function writeScorecard(
   const protection = context.workbook.protection;
   protection.load("protected");
   await context.sync();
-  // Excel refuses to add or delete sheets in a workbook whose structure is protected: say so
-  // before anything is written, rather than fail half-way with Excel's own words.
   if (protection.protected) throw new Error(STRUCTURE_PROTECTED);
 
-  // Sync 2: which sheets carry our marker, and which sheet holds each table.
   const marks = sheets.items.map((s) => ({ sheet: s, mark: loadOwnerMark(s) }));
   const tableSheets = tables.items.map((t) => {
     const ws = t.worksheet;
@@ -271,38 +280,60 @@ export async function writeScorecard(
     return { name: t.name, ws };
   });
   await context.sync();
+  return {
+    names: sheets.items.map((s) => s.name),
+    ownSheets: marks.filter((m) => isOwn(m.mark)).map((m) => m.sheet),
+    tableSheets: tableSheets.map((t) => ({ name: t.name, sheet: t.ws.name })),
+  };
+}
 
-  const names = sheets.items.map((s) => s.name);
-  const ownSheets = marks.filter((m) => isOwn(m.mark)).map((m) => m.sheet);
+/**
+ * Names every sheet and table to write: a sheet replaces our previous sheet of its kind (found
+ * by the start of its name) and takes its name; other names are chosen clear of the user's.
+ */
+function planSheets(
+  scorecard: ScorecardLayout,
+  state: Awaited<ReturnType<typeof readWorkbookState>>
+): SheetPlan[] {
+  const names = [...state.names];
   const plans = scorecard.sheets.map((layout, i) => {
     const own =
-      ownSheets.find((s) => s.name.toLowerCase().startsWith(layout.name.toLowerCase())) ?? null;
+      state.ownSheets.find((s) => s.name.toLowerCase().startsWith(layout.name.toLowerCase())) ??
+      null;
     const finalName = own?.name ?? pickScorecardName(names, layout.name);
     names.push(finalName);
     const tempName = pickScorecardName(names, `${TEMP_SHEET} ${i + 1}`);
     names.push(tempName);
     return { layout, own, finalName, tempName };
   });
-  const ownNames = new Set(plans.flatMap((p) => (p.own ? [p.own.name] : [])));
+  const replaced = new Set(plans.flatMap((p) => (p.own ? [p.own.name] : [])));
   const userTables = new Set(
-    tableSheets.filter((t) => !ownNames.has(t.ws.name)).map((t) => t.name.toLowerCase())
+    state.tableSheets.filter((t) => !replaced.has(t.sheet)).map((t) => t.name.toLowerCase())
   );
-  const finalTables = scorecard.sheets.map((layout) =>
-    layout.tables.map((t) => {
+  return plans.map((plan) => ({
+    ...plan,
+    tableNames: plan.layout.tables.map((t) => {
       let name = t.name;
       for (let i = 2; userTables.has(name.toLowerCase()); i++) name = `${t.name}${i}`;
       return name;
-    })
-  );
+    }),
+  }));
+}
 
-  // Sync 3: the new sheets under temporary names: values first, then looks, tables, charts.
-  // A scorecard too large for one request (thousands of customers) is written in row blocks
-  // first, one sync each, so no request passes Excel on the web's 5 MB limit.
+/**
+ * Sync 3: the new sheets under temporary names: values first, then looks, tables, charts. A
+ * scorecard too large for one request (thousands of customers) is written in row blocks first,
+ * one sync each, so no request passes Excel on the web's 5 MB limit. On a failure the half-built
+ * sheets are removed and the previous scorecard kept.
+ */
+async function buildSheets(
+  context: Excel.RequestContext,
+  plans: readonly SheetPlan[]
+): Promise<Excel.Worksheet[]> {
   const built: Excel.Worksheet[] = [];
   try {
-    for (const plan of plans) {
-      const { layout } = plan;
-      const sheet = sheets.add(plan.tempName);
+    for (const { layout, tempName } of plans) {
+      const sheet = context.workbook.worksheets.add(tempName);
       built.push(sheet);
       const formulas = formulaMatrix(layout);
       const formats = formatMatrix(layout);
@@ -318,9 +349,9 @@ export async function writeScorecard(
       dressSheet(sheet, layout, TEMP_SUFFIX);
     }
     await context.sync();
+    return built;
   } catch (error) {
-    // Leave the workbook as it was: remove the half-built sheets, keep the previous scorecard.
-    // (A failed batch keeps what ran before the failure, so some temporary sheets may exist.)
+    // A failed batch keeps what ran before the failure, so some temporary sheets may exist.
     const left = plans.map((plan) => {
       const s = context.workbook.worksheets.getItemOrNullObject(plan.tempName);
       s.load("name");
@@ -331,23 +362,43 @@ export async function writeScorecard(
     await context.sync().catch(() => undefined);
     throw error;
   }
+}
 
-  // Sync 4: swap: remove our previous sheets, give the new sheets and their tables their names.
+/** Sync 4: removes our previous sheets, gives the new sheets and their tables their names. */
+async function swapIn(
+  context: Excel.RequestContext,
+  plans: readonly SheetPlan[],
+  built: readonly Excel.Worksheet[]
+): Promise<void> {
   for (const plan of plans) plan.own?.delete();
   plans.forEach((plan, i) => {
     const sheet = built[i];
     if (!sheet) return;
     sheet.name = plan.finalName;
     plan.layout.tables.forEach((t, k) => {
-      sheet.tables.getItem(`${t.name}${TEMP_SUFFIX}`).name = finalTables[i]?.[k] ?? t.name;
+      sheet.tables.getItem(`${t.name}${TEMP_SUFFIX}`).name = plan.tableNames[k] ?? t.name;
     });
   });
   built[0]?.activate();
   await context.sync();
+}
+
+/**
+ * Writes (or refreshes) the scorecard: every sheet of the layout, in four syncs. Each new sheet is
+ * built under a temporary name; only when all are built are the previous ones (the add-in's own,
+ * found by their mark) deleted and the new ones named, so a failure leaves the workbook as it was.
+ */
+export async function writeScorecard(
+  context: Excel.RequestContext,
+  scorecard: ScorecardLayout
+): Promise<WriteOutcome> {
+  const plans = planSheets(scorecard, await readWorkbookState(context));
+  const built = await buildSheets(context, plans);
+  await swapIn(context, plans, built);
   return {
     sheetName: plans[0]?.finalName ?? "",
     sheets: plans.map((p) => p.finalName),
     replaced: plans[0]?.own?.name ?? null,
-    tables: finalTables.flat(),
+    tables: plans.flatMap((p) => p.tableNames),
   };
 }
