@@ -1,4 +1,5 @@
 import { cellText, isBlankText, parseFlag, parseMonth } from "./cells";
+import { excelErrorValue } from "./excel-errors";
 import { IdCache, RowReader, UNSET } from "./row-reader";
 import { SlashDates } from "./slash-dates";
 import { TenantRegistry } from "./tenants";
@@ -49,8 +50,9 @@ export class MonthColumn {
 }
 
 /**
- * Tenants: {@link BLANK}, {@link FILLED} until {@link number} gives the cell's tenant number (only
- * rows that are not row errors number a tenant), then that number.
+ * Tenants: {@link BLANK}, {@link INVALID} for an Excel error value (`#N/A`: a failed lookup is not a
+ * customer), {@link FILLED} until {@link number} gives the cell's tenant number (only rows that are
+ * not row errors number a tenant), then that number.
  */
 export class TenantColumn {
   private readonly cache = new IdCache();
@@ -64,7 +66,8 @@ export class TenantColumn {
     const id = r.id(this.col);
     let tenant = this.cache.get(id);
     if (tenant === UNSET) {
-      tenant = isBlankText(r.cell(this.col)) ? BLANK : FILLED;
+      const cell = r.cell(this.col);
+      tenant = isBlankText(cell) ? BLANK : excelErrorValue(cell) !== null ? INVALID : FILLED;
       this.cache.set(id, tenant);
     }
     return tenant;

@@ -1,11 +1,26 @@
 import { cellText, isBlankText } from "./cells";
-import { BLANK, FILLED, FlagColumn, MonthColumn, TenantColumn, TextColumn } from "./column-readers";
+import {
+  BLANK,
+  FILLED,
+  FlagColumn,
+  INVALID,
+  MonthColumn,
+  TenantColumn,
+  TextColumn,
+} from "./column-readers";
+import { excelErrorValue } from "./excel-errors";
 import { AzureColumns, HeaderRow } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
 import { toMicro } from "./money";
 import { normalizeName } from "./normalize";
 import { IdCache, RowReader, UNSET } from "./row-reader";
-import { amountExample, flagProblem, monthProblem, numberProblem } from "./row-messages";
+import {
+  amountExample,
+  errorValueProblem,
+  flagProblem,
+  monthProblem,
+  numberProblem,
+} from "./row-messages";
 import { grow, nextCapacity, TableShape } from "./table";
 import { PairInterner, TenantRegistry, TextRegistry } from "./tenants";
 
@@ -22,6 +37,8 @@ export interface ServiceCombo {
   values: string[];
   /** True when every service cell is blank (a row error). */
   blank: boolean;
+  /** The service column and Excel error value (`#N/A` …) of the first service cell holding one (a row error). */
+  errorValue: { col: number; value: string } | null;
   /** Rows with these service cells, their ACR (micro-dollars) and the first one's row number. */
   rows: number;
   acrMicro: number;
@@ -155,15 +172,23 @@ export class AzureParser {
     let tenant = this.tenants.read(r);
     const combo = this.comboAt(r);
     const acrBlank = r.blankNumeric(c.acr);
-    const comboBlank = (this.combos[combo] as ServiceCombo).blank;
+    const { blank: comboBlank, errorValue: serviceError } = this.combos[combo] as ServiceCombo;
     if ((month === BLANK || tenant === BLANK || comboBlank || acrBlank) && r.isEmpty()) {
       this.counts.empty++;
       return;
     }
     const acr = acrBlank ? NaN : r.number(c.acr);
     const duplicate = this.duplicates.read(r);
-    if (month < 0 || tenant === BLANK || comboBlank || Number.isNaN(acr) || duplicate < 0) {
-      this.rowError(r, rowNumber, { month, tenant, comboBlank, acrBlank, duplicate });
+    if (
+      month < 0 ||
+      tenant === BLANK ||
+      tenant === INVALID ||
+      comboBlank ||
+      serviceError !== null ||
+      Number.isNaN(acr) ||
+      duplicate < 0
+    ) {
+      this.rowError(r, rowNumber, { month, tenant, comboBlank, serviceError, acrBlank, duplicate });
       return;
     }
     if (tenant === FILLED) tenant = this.tenants.number(r);
@@ -202,13 +227,14 @@ export class AzureParser {
     let combo = this.comboOf.get(node);
     if (combo === UNSET) {
       combo = this.combos.length;
-      const values = services.map((s) => {
-        const cell = r.cell(s);
-        return isBlankText(cell) ? "" : cellText(cell);
-      });
+      const cells = services.map((s) => r.cell(s));
+      const values = cells.map((cell) => (isBlankText(cell) ? "" : cellText(cell)));
+      const errorAt = cells.findIndex((cell) => excelErrorValue(cell) !== null);
       this.combos.push({
         values,
         blank: values.every((v) => v === ""),
+        errorValue:
+          errorAt < 0 ? null : { col: errorAt, value: excelErrorValue(cells[errorAt]) ?? "" },
         rows: 0,
         acrMicro: 0,
         firstRow: 0,
@@ -331,6 +357,7 @@ export class AzureParser {
       month: number;
       tenant: number;
       comboBlank: boolean;
+      serviceError: { col: number; value: string } | null;
       acrBlank: boolean;
       duplicate: number;
     }
@@ -343,6 +370,12 @@ export class AzureParser {
     else if (found.month < 0) problems.push(monthProblem(l.month, r.cell(c.month)));
     if (found.tenant === BLANK)
       problems.push(`${l.tenant} is blank: enter the customer's tenant id`);
+    else if (found.tenant === INVALID)
+      problems.push(errorValueProblem(l.tenant, cellText(r.cell(c.tenant))));
+    if (found.serviceError)
+      problems.push(
+        errorValueProblem(l.services[found.serviceError.col] ?? "Service", found.serviceError.value)
+      );
     if (found.comboBlank)
       problems.push(
         l.services.length === 1

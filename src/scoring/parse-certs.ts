@@ -1,7 +1,8 @@
 import { cellText, isBlankText, parseDay } from "./cells";
 import { CertColumns, HeaderRow } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
-import { dateProblem } from "./row-messages";
+import { dateProblem, errorValueProblem } from "./row-messages";
+import { excelErrorValue } from "./excel-errors";
 import { RowReader } from "./row-reader";
 import { SlashDates } from "./slash-dates";
 import { TableShape } from "./table";
@@ -63,6 +64,12 @@ export class CertParser {
     return isBlankText(cell) ? "" : cellText(cell);
   }
 
+  /** The problem of a cell holding an Excel error value (`#N/A` …), else null. */
+  private errorValue(r: RowReader, col: number): string | null {
+    const value = col < 0 ? null : excelErrorValue(r.cell(col));
+    return value === null ? null : errorValueProblem(this.header.label(col), value);
+  }
+
   /** The row's person: the first non-blank person column, else first and last name together. */
   private person(r: RowReader): string {
     for (const col of this.c.persons) {
@@ -112,9 +119,19 @@ export class CertParser {
     }
     const problems: string[] = [];
     const personLabel = this.person(r);
-    if (personLabel === "") problems.push(this.personBlankMessage());
+    // A failed formula is not a person: the cell the person is read from is checked (the first
+    // filled person column, else the first and last names).
+    const personCol = c.persons.find((col) => this.text(r, col) !== "");
+    const personError =
+      personCol !== undefined
+        ? this.errorValue(r, personCol)
+        : (this.errorValue(r, c.first) ?? this.errorValue(r, c.last));
+    if (personError) problems.push(personError);
+    else if (personLabel === "") problems.push(this.personBlankMessage());
     const certification = this.text(r, c.certification);
-    if (certification === "")
+    const certificationError = this.errorValue(r, c.certification);
+    if (certificationError) problems.push(certificationError);
+    else if (certification === "")
       problems.push(
         `${this.header.label(c.certification)} is blank: enter the certification name or exam code (e.g. SC-200)`
       );

@@ -1,9 +1,17 @@
 import { Cell, cellText, describeCell, isBlankText } from "./cells";
-import { BLANK, FILLED, FlagColumn, MonthColumn, TenantColumn, TextColumn } from "./column-readers";
+import {
+  BLANK,
+  FILLED,
+  FlagColumn,
+  INVALID,
+  MonthColumn,
+  TenantColumn,
+  TextColumn,
+} from "./column-readers";
 import { HeaderRow, M365Columns, WIDE_UNUSED } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
 import { IdCache, RowReader, UNSET } from "./row-reader";
-import { flagProblem, monthProblem, numberProblem } from "./row-messages";
+import { errorValueProblem, flagProblem, monthProblem, numberProblem } from "./row-messages";
 import { grow, nextCapacity, TableShape } from "./table";
 import { SharedRegistries } from "./parse-azure";
 
@@ -145,7 +153,14 @@ export class M365Parser {
     }
     const problems = this.readCounts(r, paidBlank);
     const duplicate = this.duplicates.read(r);
-    if (month < 0 || tenant === BLANK || workload === BLANK || duplicate < 0 || problems !== null) {
+    if (
+      month < 0 ||
+      tenant === BLANK ||
+      tenant === INVALID ||
+      workload === BLANK ||
+      duplicate < 0 ||
+      problems !== null
+    ) {
       this.rowError(r, rowNumber, month, tenant, workload, duplicate, problems);
       return;
     }
@@ -196,6 +211,8 @@ export class M365Parser {
     else if (month < 0) problems.push(monthProblem(this.label(c.month), r.cell(c.month)));
     if (tenant === BLANK)
       problems.push(`${this.label(c.tenant)} is blank: enter the customer's tenant id`);
+    else if (tenant === INVALID)
+      problems.push(errorValueProblem(this.label(c.tenant), cellText(r.cell(c.tenant))));
     if (workload === BLANK)
       problems.push(`${this.label(c.workload)} is blank: enter the workload name`);
     if (countProblems) problems.push(...countProblems);

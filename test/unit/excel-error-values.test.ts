@@ -1,0 +1,146 @@
+import fc from "fast-check";
+import { mkdtempSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { readCsvTable } from "../../src/cli/csv-reader";
+import { parseInputs, scoreTables } from "../../src/scoring";
+import { excelErrorValue } from "../../src/scoring/excel-errors";
+import { AzureTable } from "../../src/scoring/parse-azure";
+import { sharedRegistries } from "../../src/scoring/parse-inputs";
+import { flagProblem, monthProblem, numberProblem } from "../../src/scoring/row-messages";
+
+// A cell holding an Excel error value (#N/A, #VALUE! …) holds the report of a failed formula, not
+// data: it is unreadable (scoring-rules §1.4, a row error), never a tenant, a person, a service or
+// a certification of that name.
+
+const NA_MESSAGE = (label: string): string =>
+  `${label} "#N/A" is an Excel error value, not a value: the formula in that cell failed (#N/A: usually a lookup that found nothing); correct the formula or enter the value, then score again.`;
+
+const AZURE_HEADER = ["Month", "CustomerTenantId", "ServiceName", "ACR_USD"];
+const M365_HEADER = ["Month", "CustomerTenantId", "Workload", "PaidAvailableUnits", "ActiveUsers"];
+const CERT_HEADER = ["Email", "Certification", "Earned"];
+
+/** A small qualifying-looking data set: Azure, Microsoft 365 and certifications. */
+function base(): { azure: unknown[][]; m365: unknown[][]; certs: unknown[][] } {
+  const azure: unknown[][] = [AZURE_HEADER];
+  const m365: unknown[][] = [M365_HEADER];
+  for (let t = 0; t < 12; t++)
+    for (let m = 1; m <= 12; m++) {
+      azure.push([`2025-${String(m).padStart(2, "0")}`, `t${t}`, "Key Vault", 100 + t * 40]);
+      m365.push([`2025-${String(m).padStart(2, "0")}`, `m${t}`, "Intune", 20 + t, 10 + t]);
+    }
+  const certs: unknown[][] = [
+    CERT_HEADER,
+    ["ann@x.example", "AZ-500", "2024-05-01"],
+    ["bob@x.example", "SC-200", "2024-05-01"],
+    ["cy@x.example", "SC-100", "2024-05-01"],
+  ];
+  return { azure, m365, certs };
+}
+
+function score(d: { azure: unknown[][]; m365: unknown[][]; certs: unknown[][] }) {
+  return scoreTables({
+    azure: { cells: d.azure, name: "Azure" },
+    m365: { cells: d.m365, name: "M365" },
+    certifications: { cells: d.certs, name: "Certs" },
+  });
+}
+
+describe("Excel error values", () => {
+  it.each([
+    ["#N/A"],
+    ["#VALUE!"],
+    ["#REF!"],
+    ["#DIV/0!"],
+    ["#NAME?"],
+    ["#NUM!"],
+    ["#NULL!"],
+    ["#SPILL!"],
+    ["#CALC!"],
+    ["#NV"],
+    ["#WERT!"],
+    ["#N/D"],
+    ["#¡VALOR!"],
+    ["#VALEUR!"],
+    ["#N/B"],
+    ["Err:502"],
+    [" #N/A "],
+  ])("knows %p as an error value", (text) => {
+    expect(excelErrorValue(text)).toBe(text.trim());
+  });
+
+  it.each([
+    ["#1 Plumbing"],
+    ["N/A"],
+    ["n/a"],
+    ["#"],
+    ["Err:50"],
+    ["Error"],
+    ["t-#N/A"],
+    ["#N/A extra"],
+    [""],
+    [42],
+    [null],
+  ])("does not take %p for one", (cell) => {
+    expect(excelErrorValue(cell)).toBeNull();
+  });
+
+  it("finds no error value in text that does not start with # or Err (property)", () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        fc.pre(!/^\s*[#E]/.test(text));
+        return excelErrorValue(text) === null;
+      })
+    );
+  });
+
+  it("makes a row whose tenant, service, person or certification is #N/A a row error, and scores the rest as without it", () => {
+    const clean = score(base());
+    const d = base();
+    d.azure.push(["2025-12", "#N/A", "Key Vault", 5000], ["2025-12", "t1", "#N/A", 5000]);
+    d.m365.push(["2025-12", "#N/A", "Intune", 500, 400]);
+    d.certs.push(["#N/A", "SC-200", "2024-05-01"], ["dee@x.example", "#N/A", "2024-05-01"]);
+    const dirty = score(d);
+
+    expect(dirty.tracks).toEqual(clean.tracks);
+    expect(dirty.customers.map((c) => c.tenant)).toEqual(clean.customers.map((c) => c.tenant));
+    expect(dirty.customers.some((c) => c.tenant === "#N/A")).toBe(false);
+    const errors = (table: string) => dirty.inputs.find((i) => i.table === table)?.counts.errors;
+    expect([errors("Azure"), errors("M365"), errors("Certs")]).toEqual([2, 1, 2]);
+    const messages = dirty.issues.map((i) => i.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        NA_MESSAGE("CustomerTenantId"),
+        NA_MESSAGE("ServiceName"),
+        NA_MESSAGE("Email"),
+        NA_MESSAGE("Certification"),
+      ])
+    );
+  });
+
+  it("names the error value in the messages of number, month and flag cells", () => {
+    expect(numberProblem("ACR_USD", "#DIV/0!", "point", "an amount")).toBe(
+      'ACR_USD "#DIV/0!" is an Excel error value, not a value: the formula in that cell failed; correct the formula or enter the value, then score again'
+    );
+    expect(monthProblem("Month", "#N/A") + ".").toBe(NA_MESSAGE("Month"));
+    expect(flagProblem("IsDuplicate", "#REF!")).toContain('"#REF!" is an Excel error value');
+    const parsed = parseInputs({
+      certifications: { cells: [CERT_HEADER, ["ann@x.example", "SC-200", "#N/A"]], name: "C" },
+    });
+    expect(parsed.certifications[0]?.issues.map((i) => i.message)).toEqual([NA_MESSAGE("Earned")]);
+  });
+
+  it("reads a CSV file's error values as row errors too (each distinct value is judged once)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pcs-errval-"));
+    const path = join(dir, "azure.csv");
+    const lines = [AZURE_HEADER.join(",")];
+    for (let i = 0; i < 50; i++)
+      lines.push(`2025-06,${i % 5 === 0 ? "#N/A" : `t${i % 7}`},Key Vault,10`);
+    writeFileSync(path, lines.join("\n"));
+    const table = readCsvTable(path, sharedRegistries(), { expected: "azure" }) as AzureTable;
+    expect(table.counts.errors).toBe(10);
+    expect(table.rows.count).toBe(40);
+    expect(table.issues[0]?.message).toBe(NA_MESSAGE("CustomerTenantId"));
+    expect(table.issues[0]?.row).toBe(2);
+  });
+});
