@@ -1,5 +1,6 @@
 import { cellText, isBlankText, parseFlag, parseMonth } from "./cells";
 import { excelErrorValue } from "./excel-errors";
+import { errorValueProblem } from "./row-messages";
 import { IdCache, RowReader, UNSET } from "./row-reader";
 import { SlashDates } from "./slash-dates";
 import { TenantRegistry } from "./tenants";
@@ -102,7 +103,8 @@ export class FlagColumn {
 
 /**
  * Texts (offers, associations): the index of the cell's trimmed text in `texts` ("" for blank),
- * each distinct cell added once. An absent column reads as index 0, which holds "".
+ * each distinct cell added once, or {@link INVALID} for an Excel error value (`#N/A` …, never
+ * added). An absent column reads as index 0, which holds "".
  */
 export class TextColumn {
   private readonly cache = new IdCache();
@@ -122,10 +124,19 @@ export class TextColumn {
     let index = this.cache.get(id);
     if (index === UNSET) {
       const cell = r.cell(this.col);
-      index = this.texts.push(isBlankText(cell) ? "" : cellText(cell)) - 1;
+      if (excelErrorValue(cell) !== null) index = INVALID;
+      else {
+        index = this.texts.push(isBlankText(cell) ? "" : cellText(cell)) - 1;
+        this.onNew(index);
+      }
       this.cache.set(id, index);
-      this.onNew(index);
     }
     return index;
+  }
+
+  /** The problem of the row's cell when it holds an Excel error value, else null (not cached). */
+  errorProblem(r: RowReader, label: string): string | null {
+    const value = this.col < 0 ? null : excelErrorValue(r.cell(this.col));
+    return value === null ? null : errorValueProblem(label, value);
   }
 }

@@ -123,6 +123,8 @@ export class AzureParser {
     tenant: string;
     acr: string;
     duplicate: string;
+    offer: string;
+    association: string;
     services: string[];
   };
 
@@ -151,6 +153,8 @@ export class AzureParser {
       tenant: header.label(c.tenant),
       acr: header.label(c.acr),
       duplicate: header.label(c.duplicate),
+      offer: header.label(c.offer),
+      association: header.label(c.association),
       services: c.services.map((s) => header.label(s)),
     };
     this.months = new MonthColumn(c.month);
@@ -191,13 +195,22 @@ export class AzureParser {
       this.rowError(r, rowNumber, { month, tenant, comboBlank, serviceError, acrBlank, duplicate });
       return;
     }
+    // The offer and association are read (and their texts kept) only for rows that count; a
+    // duplicate-flagged row's are only checked for error values, which make any row a row error.
+    const category = duplicate === 1 ? this.duplicateCategory(r) : this.categoryAt(r, combo);
+    if (category === INVALID) {
+      this.rowError(r, rowNumber, { month, tenant, comboBlank, serviceError, acrBlank, duplicate });
+      return;
+    }
     if (tenant === FILLED) tenant = this.tenants.number(r);
 
     if (month < this.minMonth) this.minMonth = month;
     if (month > this.maxMonth) this.maxMonth = month;
     if (c.customer >= 0 && this.shared.tenants.names[tenant] === "") {
       const name = r.cell(c.customer);
-      if (!isBlankText(name)) this.shared.tenants.nameTenant(tenant, cellText(name));
+      // A failed formula is no name: a later row of the tenant may give it.
+      if (!isBlankText(name) && excelErrorValue(name) === null)
+        this.shared.tenants.nameTenant(tenant, cellText(name));
     }
     if (duplicate === 1) {
       this.counts.duplicate++;
@@ -213,7 +226,7 @@ export class AzureParser {
     if (i === this.capacity) this.growColumns();
     this.tenant[i] = tenant;
     this.month[i] = month;
-    this.category[i] = this.categoryAt(r, combo);
+    this.category[i] = category;
     this.subscription[i] = c.subscription < 0 ? 0 : this.subscriptionRef(r);
     this.acrMicro[i] = micro;
   }
@@ -244,9 +257,20 @@ export class AzureParser {
     return combo;
   }
 
+  /** A duplicate-flagged row has no category: 0, or {@link INVALID} for an error value. */
+  private duplicateCategory(r: RowReader): number {
+    const l = this.labels;
+    return this.offerColumn.errorProblem(r, l.offer) === null &&
+      this.associationColumn.errorProblem(r, l.association) === null
+      ? 0
+      : INVALID;
+  }
+
+  /** The row's category, or {@link INVALID} when its offer or association is an error value. */
   private categoryAt(r: RowReader, combo: number): number {
     const offer = this.offerColumn.read(r);
     const association = this.associationColumn.read(r);
+    if (offer === INVALID || association === INVALID) return INVALID;
     // Categories by combo in small typed tables indexed by (offer, association): no hashing.
     if (offer >= this.offerCap || association >= this.associationCap)
       this.widenCategoryTables(offer, association);
@@ -382,6 +406,11 @@ export class AzureParser {
           ? `${l.services[0]} is blank: enter the Azure service name`
           : `${l.services.join(", ")} are all blank: enter the Azure service name`
       );
+    for (const problem of [
+      this.offerColumn.errorProblem(r, l.offer),
+      this.associationColumn.errorProblem(r, l.association),
+    ])
+      if (problem !== null) problems.push(problem);
     if (found.acrBlank) problems.push(`${l.acr} is blank: enter the ACR in USD (0 if none)`);
     else if (Number.isNaN(r.number(c.acr)))
       problems.push(numberProblem(l.acr, r.cell(c.acr), r.mark, amountExample(r.mark)));

@@ -8,6 +8,7 @@ import {
   TenantColumn,
   TextColumn,
 } from "./column-readers";
+import { excelErrorValue } from "./excel-errors";
 import { HeaderRow, M365Columns, WIDE_UNUSED } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
 import { IdCache, RowReader, UNSET } from "./row-reader";
@@ -158,9 +159,22 @@ export class M365Parser {
       tenant === BLANK ||
       tenant === INVALID ||
       workload === BLANK ||
+      workload === INVALID ||
       duplicate < 0 ||
       problems !== null
     ) {
+      this.rowError(r, rowNumber, month, tenant, workload, duplicate, problems);
+      return;
+    }
+    // The association is read (and its text kept) only for rows that count; a duplicate-flagged
+    // row's is only checked for an error value, which makes any row a row error.
+    const association =
+      duplicate !== 1
+        ? this.associationColumn.read(r)
+        : this.associationColumn.errorProblem(r, this.label(c.association)) === null
+          ? 0
+          : INVALID;
+    if (association === INVALID) {
       this.rowError(r, rowNumber, month, tenant, workload, duplicate, problems);
       return;
     }
@@ -169,7 +183,9 @@ export class M365Parser {
     if (month > this.maxMonth) this.maxMonth = month;
     if (c.customer >= 0 && this.shared.tenants.names[tenant] === "") {
       const name = r.cell(c.customer);
-      if (!isBlankText(name)) this.shared.tenants.nameTenant(tenant, cellText(name));
+      // A failed formula is no name: a later row of the tenant may give it.
+      if (!isBlankText(name) && excelErrorValue(name) === null)
+        this.shared.tenants.nameTenant(tenant, cellText(name));
     }
     const workloadRows = wide ? c.wide.length : 1;
     if (duplicate === 1) {
@@ -177,7 +193,6 @@ export class M365Parser {
       this.duplicatesByTenant[tenant] = (this.duplicatesByTenant[tenant] ?? 0) + workloadRows;
       return;
     }
-    const association = this.associationColumn.read(r);
     for (let k = 0; k < workloadRows; k++) {
       const w = wide ? k : workload;
       const paid = this.paidScratch[k] as number;
@@ -215,6 +230,10 @@ export class M365Parser {
       problems.push(errorValueProblem(this.label(c.tenant), cellText(r.cell(c.tenant))));
     if (workload === BLANK)
       problems.push(`${this.label(c.workload)} is blank: enter the workload name`);
+    else if (workload === INVALID)
+      problems.push(errorValueProblem(this.label(c.workload), cellText(r.cell(c.workload))));
+    const association = this.associationColumn.errorProblem(r, this.label(c.association));
+    if (association !== null) problems.push(association);
     if (countProblems) problems.push(...countProblems);
     if (duplicate < 0) problems.push(flagProblem(this.label(c.duplicate), r.cell(c.duplicate)));
     this.counts.errors++;
@@ -268,7 +287,9 @@ export class M365Parser {
       const cell = r.cell(this.c.workload);
       workload = isBlankText(cell)
         ? BLANK
-        : this.workloads.push({ name: cellText(cell), rows: 0, paid: 0, firstRows: [] }) - 1;
+        : excelErrorValue(cell) !== null
+          ? INVALID
+          : this.workloads.push({ name: cellText(cell), rows: 0, paid: 0, firstRows: [] }) - 1;
       this.workloadOf.set(id, workload);
     }
     return workload;

@@ -17,17 +17,27 @@ const NA_MESSAGE = (label: string): string =>
   `${label} "#N/A" is an Excel error value, not a value: the formula in that cell failed (#N/A: usually a lookup that found nothing); correct the formula or enter the value, then score again.`;
 
 const AZURE_HEADER = ["Month", "CustomerTenantId", "ServiceName", "ACR_USD"];
-const M365_HEADER = ["Month", "CustomerTenantId", "Workload", "PaidAvailableUnits", "ActiveUsers"];
+const AZURE_FULL = [...AZURE_HEADER, "Offer", "Association", "IsDuplicate"];
+const M365_HEADER = [
+  "Month",
+  "CustomerTenantId",
+  "Workload",
+  "PaidAvailableUnits",
+  "ActiveUsers",
+  "Association",
+  "IsDuplicate",
+];
 const CERT_HEADER = ["Email", "Certification", "Earned"];
 
 /** A small qualifying-looking data set: Azure, Microsoft 365 and certifications. */
 function base(): { azure: unknown[][]; m365: unknown[][]; certs: unknown[][] } {
-  const azure: unknown[][] = [AZURE_HEADER];
+  const azure: unknown[][] = [AZURE_FULL];
   const m365: unknown[][] = [M365_HEADER];
   for (let t = 0; t < 12; t++)
     for (let m = 1; m <= 12; m++) {
-      azure.push([`2025-${String(m).padStart(2, "0")}`, `t${t}`, "Key Vault", 100 + t * 40]);
-      m365.push([`2025-${String(m).padStart(2, "0")}`, `m${t}`, "Intune", 20 + t, 10 + t]);
+      const month = `2025-${String(m).padStart(2, "0")}`;
+      azure.push([month, `t${t}`, "Key Vault", 100 + t * 40, "Azure Plan", "PAL", 0]);
+      m365.push([month, `m${t}`, "Intune", 20 + t, 10 + t, "CPOR", 0]);
     }
   const certs: unknown[][] = [
     CERT_HEADER,
@@ -96,9 +106,22 @@ describe("Excel error values", () => {
 
   it("makes a row whose tenant, service, person or certification is #N/A a row error, and scores the rest as without it", () => {
     const clean = score(base());
+    expect(clean.tracks.smb.total).toBeGreaterThan(0);
     const d = base();
-    d.azure.push(["2025-12", "#N/A", "Key Vault", 5000], ["2025-12", "t1", "#N/A", 5000]);
-    d.m365.push(["2025-12", "#N/A", "Intune", 500, 400]);
+    d.azure.push(
+      ["2025-12", "#N/A", "Key Vault", 5000, "Azure Plan", "PAL", 0],
+      ["2025-12", "t1", "#N/A", 5000, "Azure Plan", "PAL", 0],
+      ["2025-12", "t1", "Key Vault", 5000, "#N/A", "PAL", 0],
+      ["2025-12", "t2", "Key Vault", 5000, "Azure Plan", "#VALUE!", 0],
+      // Row errors come before the duplicate flag (scoring-rules §1.5).
+      ["2025-12", "t3", "Key Vault", 5000, "#REF!", "PAL", 1]
+    );
+    d.m365.push(
+      ["2025-12", "#N/A", "Intune", 500, 400, "CPOR", 0],
+      ["2025-12", "m1", "#N/A", 500, 400, "CPOR", 0],
+      ["2025-12", "m2", "Intune", 500, 400, "#N/A", 0],
+      ["2025-12", "m3", "Intune", 500, 400, "#N/A", 1]
+    );
     d.certs.push(["#N/A", "SC-200", "2024-05-01"], ["dee@x.example", "#N/A", "2024-05-01"]);
     const dirty = score(d);
 
@@ -106,16 +129,38 @@ describe("Excel error values", () => {
     expect(dirty.customers.map((c) => c.tenant)).toEqual(clean.customers.map((c) => c.tenant));
     expect(dirty.customers.some((c) => c.tenant === "#N/A")).toBe(false);
     const errors = (table: string) => dirty.inputs.find((i) => i.table === table)?.counts.errors;
-    expect([errors("Azure"), errors("M365"), errors("Certs")]).toEqual([2, 1, 2]);
+    expect([errors("Azure"), errors("M365"), errors("Certs")]).toEqual([5, 4, 2]);
     const messages = dirty.issues.map((i) => i.message);
     expect(messages).toEqual(
       expect.arrayContaining([
         NA_MESSAGE("CustomerTenantId"),
         NA_MESSAGE("ServiceName"),
+        NA_MESSAGE("Offer"),
+        NA_MESSAGE("Workload"),
+        NA_MESSAGE("Association"),
         NA_MESSAGE("Email"),
         NA_MESSAGE("Certification"),
       ])
     );
+    expect(messages.some((m) => m.startsWith('Association "#VALUE!" is an Excel error'))).toBe(
+      true
+    );
+    expect(messages.some((m) => m.startsWith('Offer "#REF!" is an Excel error'))).toBe(true);
+  });
+
+  it("does not take an error value for a customer's name: a later row's name is used", () => {
+    const result = scoreTables({
+      azure: {
+        cells: [
+          ["Month", "CustomerTenantId", "CustomerName", "ServiceName", "ACR_USD"],
+          ["2025-06", "t1", "#N/A", "Key Vault", 700],
+          ["2025-06", "t1", "Contoso", "Key Vault", 700],
+        ],
+        name: "Azure",
+      },
+    });
+    expect(result.customers.map((c) => [c.tenant, c.name])).toEqual([["t1", "Contoso"]]);
+    expect(result.inputs[0]?.counts.errors).toBe(0);
   });
 
   it("names the error value in the messages of number, month and flag cells", () => {
