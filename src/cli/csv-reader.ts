@@ -5,6 +5,7 @@ import { AzureTable, SharedRegistries } from "../scoring/parse-azure";
 import { CertTable } from "../scoring/parse-certs";
 import { parserFor } from "../scoring/parse-inputs";
 import { M365Table } from "../scoring/parse-m365";
+import { Issue } from "../scoring/issues";
 import { RowReader } from "../scoring/row-reader";
 import { UsageError } from "./args";
 import { ByteDictionary } from "./byte-dictionary";
@@ -547,6 +548,49 @@ function readSplit(
   eachRecord(path, format, record, () => row(reader), resumeAt);
 }
 
+/** The first ten records as text (where the header row is looked for) and the bytes they span. */
+function readTopRecords(
+  path: string,
+  format: CsvFormat,
+  record: CsvRecord,
+  reader: ByteRowReader
+): { top: string[][]; topBytes: number } {
+  const top: string[][] = [];
+  let topBytes = 0;
+  eachRecord(path, format, record, () => {
+    const row: string[] = [];
+    for (let k = 0; k < record.count; k++) row.push(String(reader.cell(k)));
+    top.push(row);
+    topBytes += (record.ends[record.count - 1] ?? 0) - (record.starts[0] ?? 0) + 1;
+    return top.length < 10;
+  });
+  if (top.length === 0 || (top.length === 1 && top[0]?.join("") === ""))
+    throw new UsageError(`${path}: the file is empty; it needs a header row`);
+  return { top, topBytes };
+}
+
+/** Notes on how the file was read, where it is not the plain CSV UTF-8 Excel writes. */
+function formatNotes(path: string, format: CsvFormat, reader: ByteRowReader): Issue[] {
+  const messages: string[] = [];
+  if (format.delimiter !== COMMA || format.decimalComma)
+    messages.push(
+      `Read as a ${delimiterName(format.delimiter)}-separated file with decimal ${format.decimalComma ? "commas (1.250,50)" : "points (1,250.50)"}.`
+    );
+  if (format.encoding !== "utf-8" && format.bom === 0)
+    messages.push(
+      `The file has no byte-order mark but is UTF-16 text (${format.encoding === "utf-16le" ? "little" : "big"}-endian); read as such.`
+    );
+  if (format.lineEnd === CR)
+    messages.push(
+      'Lines end with a carriage return alone (what Excel for Mac saves as "CSV (Macintosh)"); read as such.'
+    );
+  if (reader.notUtf8 > 0)
+    messages.push(
+      `${reader.notUtf8} values are not valid UTF-8 and were read as Windows-1252 (Western European). If names look wrong, save the file as CSV UTF-8.`
+    );
+  return messages.map((message) => ({ severity: "info", table: path, row: null, message }));
+}
+
 /**
  * Reads a CSV file into a parsed table: finds the header row in the first ten records (a title
  * line above it is skipped), then streams every later record into the table's parser. Row numbers
@@ -564,19 +608,9 @@ export function readCsvTable(
   const mark: DecimalMark = format.decimalComma ? "comma" : "point";
   const reader = new ByteRowReader(record, mark);
 
-  // The top records as text, to find the header row.
-  const top: string[][] = [];
-  let topBytes = 0;
-  eachRecord(path, format, record, () => {
-    const row: string[] = [];
-    for (let k = 0; k < record.count; k++) row.push(String(reader.cell(k)));
-    top.push(row);
-    topBytes += (record.ends[record.count - 1] ?? 0) - (record.starts[0] ?? 0) + 1;
-    return top.length < 10;
-  });
-  if (top.length === 0 || (top.length === 1 && top[0]?.join("") === ""))
-    throw new UsageError(`${path}: the file is empty; it needs a header row`);
+  const { top, topBytes } = readTopRecords(path, format, record, reader);
   const found = findTable(top, path, options);
+  // The parser's columns are sized from the bytes per record of the top records.
   const perRecord = Math.max(8, topBytes / Math.max(1, top.length));
   const parser = parserFor(
     found,
@@ -598,35 +632,7 @@ export function readCsvTable(
   else eachRecord(path, format, record, () => row(reader));
   onRecords?.(number);
   const table = parser.finish();
-  if (format.delimiter !== COMMA || format.decimalComma)
-    table.issues.push({
-      severity: "info",
-      table: path,
-      row: null,
-      message: `Read as a ${delimiterName(format.delimiter)}-separated file with decimal ${format.decimalComma ? "commas (1.250,50)" : "points (1,250.50)"}.`,
-    });
-  if (format.encoding !== "utf-8" && format.bom === 0)
-    table.issues.push({
-      severity: "info",
-      table: path,
-      row: null,
-      message: `The file has no byte-order mark but is UTF-16 text (${format.encoding === "utf-16le" ? "little" : "big"}-endian); read as such.`,
-    });
-  if (format.lineEnd === CR)
-    table.issues.push({
-      severity: "info",
-      table: path,
-      row: null,
-      message:
-        'Lines end with a carriage return alone (what Excel for Mac saves as "CSV (Macintosh)"); read as such.',
-    });
-  if (reader.notUtf8 > 0)
-    table.issues.push({
-      severity: "info",
-      table: path,
-      row: null,
-      message: `${reader.notUtf8} values are not valid UTF-8 and were read as Windows-1252 (Western European). If names look wrong, save the file as CSV UTF-8.`,
-    });
+  table.issues.push(...formatNotes(path, format, reader));
   return table;
 }
 
