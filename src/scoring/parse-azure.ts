@@ -125,6 +125,7 @@ export class AzureParser {
     duplicate: string;
     offer: string;
     association: string;
+    subscription: string;
     services: string[];
   };
 
@@ -155,6 +156,7 @@ export class AzureParser {
       duplicate: header.label(c.duplicate),
       offer: header.label(c.offer),
       association: header.label(c.association),
+      subscription: header.label(c.subscription),
       services: c.services.map((s) => header.label(s)),
     };
     this.months = new MonthColumn(c.month);
@@ -183,7 +185,9 @@ export class AzureParser {
     }
     const acr = acrBlank ? NaN : r.number(c.acr);
     const duplicate = this.duplicates.read(r);
+    const subscription = c.subscription < 0 ? 0 : this.subscriptionRef(r);
     if (
+      subscription === INVALID ||
       month < 0 ||
       tenant === BLANK ||
       tenant === INVALID ||
@@ -227,7 +231,7 @@ export class AzureParser {
     this.tenant[i] = tenant;
     this.month[i] = month;
     this.category[i] = category;
-    this.subscription[i] = c.subscription < 0 ? 0 : this.subscriptionRef(r);
+    this.subscription[i] = subscription;
     this.acrMicro[i] = micro;
   }
 
@@ -319,10 +323,15 @@ export class AzureParser {
    * registry only if the association dedupe asks for them.
    */
   private readonly subscriptionTexts: string[] = [];
+  /** Numbers of the distinct subscription cells that hold an Excel error value. */
+  private readonly subscriptionErrors = new Set<number>();
 
+  /** What a row keeps of its subscription, or {@link INVALID} when it is an Excel error value. */
   private subscriptionRef(r: RowReader): number {
     if (this.lazySubscriptions === undefined) this.lazySubscriptions = r.rowRef() >= 0 ? r : null;
-    return this.lazySubscriptions ? r.rowRef() : this.subscriptionAt(r);
+    if (!this.lazySubscriptions) return this.subscriptionAt(r);
+    // Only the first character is looked at for almost every cell (see `excelErrorValue`).
+    return excelErrorValue(r.cell(this.c.subscription)) === null ? r.rowRef() : INVALID;
   }
 
   /**
@@ -370,8 +379,9 @@ export class AzureParser {
     if (this.subscriptionTexts[id] === undefined) {
       const cell = r.cell(this.c.subscription);
       this.subscriptionTexts[id] = isBlankText(cell) ? "" : cellText(cell);
+      if (excelErrorValue(cell) !== null) this.subscriptionErrors.add(id);
     }
-    return id;
+    return this.subscriptionErrors.size > 0 && this.subscriptionErrors.has(id) ? INVALID : id;
   }
 
   private rowError(
@@ -406,9 +416,11 @@ export class AzureParser {
           ? `${l.services[0]} is blank: enter the Azure service name`
           : `${l.services.join(", ")} are all blank: enter the Azure service name`
       );
+    const subscriptionError = c.subscription < 0 ? null : excelErrorValue(r.cell(c.subscription));
     for (const problem of [
       this.offerColumn.errorProblem(r, l.offer),
       this.associationColumn.errorProblem(r, l.association),
+      subscriptionError === null ? null : errorValueProblem(l.subscription, subscriptionError),
     ])
       if (problem !== null) problems.push(problem);
     if (found.acrBlank) problems.push(`${l.acr} is blank: enter the ACR in USD (0 if none)`);

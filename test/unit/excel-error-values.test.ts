@@ -148,6 +148,25 @@ describe("Excel error values", () => {
     expect(messages.some((m) => m.startsWith('Offer "#REF!" is an Excel error'))).toBe(true);
   });
 
+  it("makes a row whose subscription is an error value a row error, in memory and in a CSV file", () => {
+    const header = ["Month", "CustomerTenantId", "SubscriptionId", "ServiceName", "ACR_USD"];
+    const rows = [
+      ["2025-06", "t1", "s1", "Key Vault", 700],
+      ["2025-06", "t1", "#N/A", "Key Vault", 700],
+      ["2025-06", "t2", "s2", "Key Vault", 700],
+    ];
+    const memory = parseInputs({ azure: { cells: [header, ...rows], name: "Azure" } }).azure[0];
+    const dir = mkdtempSync(join(tmpdir(), "pcs-errsub-"));
+    const path = join(dir, "azure.csv");
+    writeFileSync(path, [header, ...rows].map((r) => r.join(",")).join("\n"));
+    const csv = readCsvTable(path, sharedRegistries(), { expected: "azure" });
+    for (const table of [memory, csv]) {
+      expect(table?.counts.errors).toBe(1);
+      const errors = table?.issues.filter((i) => i.severity === "error");
+      expect(errors?.map((i) => [i.row, i.message])).toEqual([[3, NA_MESSAGE("SubscriptionId")]]);
+    }
+  });
+
   it("does not take an error value for a customer's name: a later row's name is used", () => {
     const result = scoreTables({
       azure: {
