@@ -71,9 +71,17 @@ const ERROR_VALUES = new Set([
 /** LibreOffice writes the errors it has no Excel name for as `Err:` and a three-digit code. */
 const LIBREOFFICE_ERROR = /^Err:\d{3}$/;
 
-/** The cell's Excel error value (trimmed, as written), or null when it holds none. */
+/**
+ * The cell's Excel error value (trimmed, as written), or null when it holds none. Besides text, an
+ * error object with the value as its `code` (how Excel's function runtime represents an error,
+ * `CustomFunctions.Error`) is one.
+ */
 export function excelErrorValue(cell: Cell): string | null {
-  if (typeof cell !== "string") return null;
+  if (typeof cell !== "string") {
+    const code =
+      typeof cell === "object" && cell !== null ? (cell as { code?: unknown }).code : null;
+    return typeof code === "string" && ERROR_VALUES.has(code) ? code : null;
+  }
   const first = cell.charCodeAt(0);
   // Every error value starts with "#" or "E" (Err:): most cells are rejected at one character.
   if (first !== 0x23 && first !== 0x45 && first !== 0x20) return null;

@@ -405,7 +405,7 @@ export class AzureParser {
     if (found.tenant === BLANK)
       problems.push(`${l.tenant} is blank: enter the customer's tenant id`);
     else if (found.tenant === INVALID)
-      problems.push(errorValueProblem(l.tenant, cellText(r.cell(c.tenant))));
+      problems.push(errorValueProblem(l.tenant, excelErrorValue(r.cell(c.tenant)) ?? ""));
     if (found.serviceError)
       problems.push(
         errorValueProblem(l.services[found.serviceError.col] ?? "Service", found.serviceError.value)

@@ -227,11 +227,15 @@ export class M365Parser {
     if (tenant === BLANK)
       problems.push(`${this.label(c.tenant)} is blank: enter the customer's tenant id`);
     else if (tenant === INVALID)
-      problems.push(errorValueProblem(this.label(c.tenant), cellText(r.cell(c.tenant))));
+      problems.push(
+        errorValueProblem(this.label(c.tenant), excelErrorValue(r.cell(c.tenant)) ?? "")
+      );
     if (workload === BLANK)
       problems.push(`${this.label(c.workload)} is blank: enter the workload name`);
     else if (workload === INVALID)
-      problems.push(errorValueProblem(this.label(c.workload), cellText(r.cell(c.workload))));
+      problems.push(
+        errorValueProblem(this.label(c.workload), excelErrorValue(r.cell(c.workload)) ?? "")
+      );
     const association = this.associationColumn.errorProblem(r, this.label(c.association));
     if (association !== null) problems.push(association);
     if (countProblems) problems.push(...countProblems);

@@ -95,6 +95,33 @@ describe("Excel error values", () => {
     expect(excelErrorValue(cell)).toBeNull();
   });
 
+  it("knows Excel's error objects (CustomFunctions.Error: the value as its code)", () => {
+    expect(excelErrorValue({ code: "#N/A", message: "" })).toBe("#N/A");
+    expect(excelErrorValue({ code: "#REF!" })).toBe("#REF!");
+    expect(excelErrorValue({ code: "Tenant" })).toBeNull();
+    expect(excelErrorValue(new Date(0))).toBeNull();
+  });
+
+  it("makes a row whose cells are error objects a row error, with the value in the message", () => {
+    const parsed = parseInputs({
+      azure: {
+        cells: [
+          ["Month", "CustomerTenantId", "ServiceName", "ACR_USD"],
+          ["2025-06", { code: "#N/A" }, "Key Vault", 700],
+          ["2025-06", "t1", "Key Vault", { code: "#DIV/0!" }],
+          ["2025-06", "t2", "Key Vault", 700],
+        ],
+        name: "Azure",
+      },
+    });
+    const table = parsed.azure[0];
+    expect(table?.counts.errors).toBe(2);
+    expect(table?.issues.filter((i) => i.severity === "error").map((i) => i.message)).toEqual([
+      NA_MESSAGE("CustomerTenantId"),
+      'ACR_USD "#DIV/0!" is an Excel error value, not a value: the formula in that cell failed; correct the formula or enter the value, then score again.',
+    ]);
+  });
+
   it("finds no error value in text that does not start with # or Err (property)", () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
