@@ -162,6 +162,20 @@ describe("what the pane offers as inputs", () => {
     const { result } = await buildScorecard(ctx(wb), { azure: found });
     expect(result.issues.find((i) => i.severity === "error")?.row).toBe(5);
   });
+
+  it("makes rows whose tenant Excel hands over as an error value row errors, never a customer", async () => {
+    const wb = workbook();
+    wb.addSheet("Azure", [
+      ["Month", "Tenant", "Service", "ACR"],
+      ["2025-06", "t1", "Key Vault", 700],
+      ["2025-06", "#N/A", "Key Vault", 700],
+      ["2025-06", "#N/A", "Key Vault", 900],
+    ]);
+    const found = await findCandidates(ctx(wb));
+    const { result } = await buildScorecard(ctx(wb), { azure: found });
+    expect(result.customers.map((c) => c.tenant)).toEqual(["t1"]);
+    expect(result.issues.filter((i) => i.severity === "error").map((i) => i.row)).toEqual([3, 4]);
+  });
 });
 
 describe("reading large ranges", () => {
