@@ -519,6 +519,43 @@ describe("security-pcs score --workbook", () => {
     });
   });
 
+  it("reads error cells (a formula's #N/A, #DIV/0!) as row errors, never as a customer", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Azure");
+    ws.addRow(["Month", "CustomerTenantId", "ServiceName", "ACR_USD"]);
+    ws.addRow(["2025-06", "t1", "Key Vault", 700]);
+    ws.addRow(["2025-06", "", "Key Vault", 900]).getCell(2).value = {
+      formula: 'VLOOKUP("x",A1:A2,1,FALSE)',
+      result: { error: "#N/A" },
+      date1904: false,
+    };
+    ws.addRow(["2025-06", "t2", "Key Vault", 0]).getCell(4).value = {
+      formula: "1/0",
+      result: { error: "#DIV/0!" },
+      date1904: false,
+    };
+    const book = join(dir, "error-cells.xlsx");
+    await wb.xlsx.writeFile(book);
+    const res = await runCli(["score", "--workbook", book, "--json"]);
+    const json = JSON.parse(res.out) as {
+      customers: { tenant: string }[];
+      issues: { severity: string; row: number; message: string }[];
+    };
+    expect(json.customers.map((c) => c.tenant)).toEqual(["t1"]);
+    expect(
+      json.issues.filter((i) => i.severity === "error").map((i) => [i.row, i.message])
+    ).toEqual([
+      [
+        3,
+        'CustomerTenantId "#N/A" is an Excel error value, not a value: the formula in that cell failed (#N/A: usually a lookup that found nothing); correct the formula or enter the value, then score again.',
+      ],
+      [
+        4,
+        'ACR_USD "#DIV/0!" is an Excel error value, not a value: the formula in that cell failed; correct the formula or enter the value, then score again.',
+      ],
+    ]);
+  });
+
   it("refuses to overwrite an existing output unless --force", async () => {
     const book = join(dir, "again.xlsx");
     copyFileSync(sample, book);
