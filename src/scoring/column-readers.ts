@@ -1,6 +1,6 @@
 import { cellText, isBlankText, parseFlag, parseMonth } from "./cells";
 import { excelErrorValue } from "./excel-errors";
-import { errorValueProblem } from "./row-messages";
+import { errorCellProblem } from "./row-messages";
 import { IdCache, RowReader, UNSET } from "./row-reader";
 import { SlashDates } from "./slash-dates";
 import { TenantRegistry } from "./tenants";
@@ -136,7 +136,6 @@ export class TextColumn {
 
   /** The problem of the row's cell when it holds an Excel error value, else null (not cached). */
   errorProblem(r: RowReader, label: string): string | null {
-    const value = this.col < 0 ? null : excelErrorValue(r.cell(this.col));
-    return value === null ? null : errorValueProblem(label, value);
+    return this.col < 0 ? null : errorCellProblem(label, r.cell(this.col));
   }
 }

@@ -16,7 +16,7 @@ import { normalizeName } from "./normalize";
 import { IdCache, RowReader, UNSET } from "./row-reader";
 import {
   amountExample,
-  errorValueProblem,
+  errorCellProblem,
   flagProblem,
   monthProblem,
   numberProblem,
@@ -404,25 +404,22 @@ export class AzureParser {
     else if (found.month < 0) problems.push(monthProblem(l.month, r.cell(c.month)));
     if (found.tenant === BLANK)
       problems.push(`${l.tenant} is blank: enter the customer's tenant id`);
-    else if (found.tenant === INVALID)
-      problems.push(errorValueProblem(l.tenant, excelErrorValue(r.cell(c.tenant)) ?? ""));
-    if (found.serviceError)
-      problems.push(
-        errorValueProblem(l.services[found.serviceError.col] ?? "Service", found.serviceError.value)
-      );
+    const { serviceError } = found;
+    // Cells holding an Excel error value, each named (null where the cell holds none).
+    const errorCells = [
+      errorCellProblem(l.tenant, r.cell(c.tenant)),
+      serviceError && errorCellProblem(l.services[serviceError.col] ?? "", serviceError.value),
+      this.offerColumn.errorProblem(r, l.offer),
+      this.associationColumn.errorProblem(r, l.association),
+      c.subscription < 0 ? null : errorCellProblem(l.subscription, r.cell(c.subscription)),
+    ];
+    for (const problem of errorCells) if (problem) problems.push(problem);
     if (found.comboBlank)
       problems.push(
         l.services.length === 1
           ? `${l.services[0]} is blank: enter the Azure service name`
           : `${l.services.join(", ")} are all blank: enter the Azure service name`
       );
-    const subscriptionError = c.subscription < 0 ? null : excelErrorValue(r.cell(c.subscription));
-    for (const problem of [
-      this.offerColumn.errorProblem(r, l.offer),
-      this.associationColumn.errorProblem(r, l.association),
-      subscriptionError === null ? null : errorValueProblem(l.subscription, subscriptionError),
-    ])
-      if (problem !== null) problems.push(problem);
     if (found.acrBlank) problems.push(`${l.acr} is blank: enter the ACR in USD (0 if none)`);
     else if (Number.isNaN(r.number(c.acr)))
       problems.push(numberProblem(l.acr, r.cell(c.acr), r.mark, amountExample(r.mark)));

@@ -1,8 +1,7 @@
 import { cellText, isBlankText, parseDay } from "./cells";
 import { CertColumns, HeaderRow } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
-import { dateProblem, errorValueProblem } from "./row-messages";
-import { excelErrorValue } from "./excel-errors";
+import { dateProblem, errorCellProblem } from "./row-messages";
 import { RowReader } from "./row-reader";
 import { SlashDates } from "./slash-dates";
 import { TableShape } from "./table";
@@ -66,8 +65,7 @@ export class CertParser {
 
   /** The problem of a cell holding an Excel error value (`#N/A` …), else null. */
   private errorValue(r: RowReader, col: number): string | null {
-    const value = col < 0 ? null : excelErrorValue(r.cell(col));
-    return value === null ? null : errorValueProblem(this.header.label(col), value);
+    return col < 0 ? null : errorCellProblem(this.header.label(col), r.cell(col));
   }
 
   /** The row's person: the first non-blank person column, else first and last name together. */

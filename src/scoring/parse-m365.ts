@@ -12,7 +12,7 @@ import { excelErrorValue } from "./excel-errors";
 import { HeaderRow, M365Columns, WIDE_UNUSED } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
 import { IdCache, RowReader, UNSET } from "./row-reader";
-import { errorValueProblem, flagProblem, monthProblem, numberProblem } from "./row-messages";
+import { errorCellProblem, flagProblem, monthProblem, numberProblem } from "./row-messages";
 import { grow, nextCapacity, TableShape } from "./table";
 import { SharedRegistries } from "./parse-azure";
 
@@ -226,18 +226,15 @@ export class M365Parser {
     else if (month < 0) problems.push(monthProblem(this.label(c.month), r.cell(c.month)));
     if (tenant === BLANK)
       problems.push(`${this.label(c.tenant)} is blank: enter the customer's tenant id`);
-    else if (tenant === INVALID)
-      problems.push(
-        errorValueProblem(this.label(c.tenant), excelErrorValue(r.cell(c.tenant)) ?? "")
-      );
     if (workload === BLANK)
       problems.push(`${this.label(c.workload)} is blank: enter the workload name`);
-    else if (workload === INVALID)
-      problems.push(
-        errorValueProblem(this.label(c.workload), excelErrorValue(r.cell(c.workload)) ?? "")
-      );
-    const association = this.associationColumn.errorProblem(r, this.label(c.association));
-    if (association !== null) problems.push(association);
+    // Cells holding an Excel error value, each named (null where the cell holds none).
+    const errorCells = [
+      errorCellProblem(this.label(c.tenant), r.cell(c.tenant)),
+      c.workload < 0 ? null : errorCellProblem(this.label(c.workload), r.cell(c.workload)),
+      this.associationColumn.errorProblem(r, this.label(c.association)),
+    ];
+    for (const problem of errorCells) if (problem) problems.push(problem);
     if (countProblems) problems.push(...countProblems);
     if (duplicate < 0) problems.push(flagProblem(this.label(c.duplicate), r.cell(c.duplicate)));
     this.counts.errors++;

@@ -28,10 +28,12 @@ const HOW_TO_AVOID_SCIENTIFIC =
   "it is in scientific notation, as Excel's General format shows very small or large amounts: format the column as Number with enough decimals before saving as CSV, or give the workbook instead";
 
 /**
- * The message for a cell holding an Excel error value (`#N/A`, `#VALUE!` …), in any column.
- * @param value the error value, as {@link excelErrorValue} gives it
+ * The message for a cell holding an Excel error value (`#N/A`, `#VALUE!` …), in any column; null
+ * when the cell holds none.
  */
-export function errorValueProblem(label: string, value: string): string {
+export function errorCellProblem(label: string, cell: Cell): string | null {
+  const value = excelErrorValue(cell);
+  if (value === null) return null;
   return `${label} "${value}" is an Excel error value, not a value: the formula in that cell failed${value.toUpperCase() === "#N/A" ? " (#N/A: usually a lookup that found nothing)" : ""}; correct the formula or enter the value, then score again`;
 }
 
@@ -47,8 +49,8 @@ export function numberProblem(
   mark: DecimalMark,
   example: string
 ): string {
-  const error = excelErrorValue(cell);
-  if (error !== null) return errorValueProblem(label, error);
+  const error = errorCellProblem(label, cell);
+  if (error !== null) return error;
   const other = otherConventionValue(cell, mark);
   if (Number.isFinite(other)) {
     return mark === "point"
@@ -100,21 +102,24 @@ function monthNameHint(cell: Cell): string {
  * @param forms the forms a date may take, and what else the column accepts
  */
 export function dateProblem(label: string, cell: Cell, forms: string): string {
-  const error = excelErrorValue(cell);
-  if (error !== null) return errorValueProblem(label, error);
-  return `${label} ${describeCell(cell)} is not a date: ${forms}${monthNameHint(cell)}`;
+  return (
+    errorCellProblem(label, cell) ??
+    `${label} ${describeCell(cell)} is not a date: ${forms}${monthNameHint(cell)}`
+  );
 }
 
 /** The message for a month cell that is not a month. */
 export function monthProblem(label: string, cell: Cell): string {
-  const error = excelErrorValue(cell);
-  if (error !== null) return errorValueProblem(label, error);
-  return `${label} ${describeCell(cell)} is not a month: use YYYY-MM, M/D/YYYY, D.M.YYYY or an Excel date${monthNameHint(cell)}`;
+  return (
+    errorCellProblem(label, cell) ??
+    `${label} ${describeCell(cell)} is not a month: use YYYY-MM, M/D/YYYY, D.M.YYYY or an Excel date${monthNameHint(cell)}`
+  );
 }
 
 /** The message for a yes/no cell that is neither. */
 export function flagProblem(label: string, cell: Cell): string {
-  const error = excelErrorValue(cell);
-  if (error !== null) return errorValueProblem(label, error);
-  return `${label} ${describeCell(cell)} is not a yes/no flag: use 1/0, TRUE/FALSE or yes/no`;
+  return (
+    errorCellProblem(label, cell) ??
+    `${label} ${describeCell(cell)} is not a yes/no flag: use 1/0, TRUE/FALSE or yes/no`
+  );
 }
