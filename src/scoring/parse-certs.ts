@@ -133,6 +133,9 @@ export class CertParser {
       problems.push(
         `${this.header.label(c.certification)} is blank: enter the certification name or exam code (e.g. SC-200)`
       );
+    // The training type decides whether the row is a certification at all.
+    const trainingTypeError = this.errorValue(r, c.trainingType);
+    if (trainingTypeError) problems.push(trainingTypeError);
     const earned = this.date(
       r,
       c.earned,

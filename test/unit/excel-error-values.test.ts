@@ -194,6 +194,24 @@ describe("Excel error values", () => {
     }
   });
 
+  it("makes a training download's row whose training type is an error value a row error", () => {
+    const parsed = parseInputs({
+      certifications: {
+        cells: [
+          ["Email", "TrainingType", "TrainingTitle", "TrainingCompletionDate"],
+          ["ann@x.example", "Certification", "SC-200", "2024-05-01"],
+          ["bob@x.example", "#N/A", "SC-200", "2024-05-01"],
+        ],
+        name: "Trainings",
+      },
+    });
+    const table = parsed.certifications[0];
+    expect(table?.counts.errors).toBe(1);
+    expect(table?.issues.filter((i) => i.severity === "error").map((i) => i.message)).toEqual([
+      NA_MESSAGE("TrainingType"),
+    ]);
+  });
+
   it("does not take an error value for a customer's name: a later row's name is used", () => {
     const result = scoreTables({
       azure: {
