@@ -246,12 +246,12 @@ export class AzureParser {
       combo = this.combos.length;
       const cells = services.map((s) => r.cell(s));
       const values = cells.map((cell) => (isBlankText(cell) ? "" : cellText(cell)));
-      const errorAt = cells.findIndex((cell) => excelErrorValue(cell) !== null);
+      const errors = cells.map(excelErrorValue);
+      const errorAt = errors.findIndex((value) => value !== null);
       this.combos.push({
         values,
         blank: values.every((v) => v === ""),
-        errorValue:
-          errorAt < 0 ? null : { col: errorAt, value: excelErrorValue(cells[errorAt]) ?? "" },
+        errorValue: errorAt < 0 ? null : { col: errorAt, value: errors[errorAt] ?? "" },
         rows: 0,
         acrMicro: 0,
         firstRow: 0,

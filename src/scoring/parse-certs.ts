@@ -68,14 +68,18 @@ export class CertParser {
     return col < 0 ? null : errorCellProblem(this.header.label(col), r.cell(col));
   }
 
-  /** The row's person: the first non-blank person column, else first and last name together. */
-  private person(r: RowReader): string {
+  /**
+   * The row's person: the first non-blank person column, else first and last name together; and
+   * the columns it was read from.
+   */
+  private person(r: RowReader): { label: string; cols: number[] } {
     for (const col of this.c.persons) {
       const text = this.text(r, col);
-      if (text !== "") return text;
+      if (text !== "") return { label: text, cols: [col] };
     }
-    if (this.c.first < 0 || this.c.last < 0) return "";
-    return `${this.text(r, this.c.first)} ${this.text(r, this.c.last)}`.trim();
+    const { first, last } = this.c;
+    if (first < 0 || last < 0) return { label: "", cols: [] };
+    return { label: `${this.text(r, first)} ${this.text(r, last)}`.trim(), cols: [first, last] };
   }
 
   private personBlankMessage(): string {
@@ -116,14 +120,11 @@ export class CertParser {
       return;
     }
     const problems: string[] = [];
-    const personLabel = this.person(r);
-    // A failed formula is not a person: the cell the person is read from is checked (the first
-    // filled person column, else the first and last names).
-    const personCol = c.persons.find((col) => this.text(r, col) !== "");
-    const personError =
-      personCol !== undefined
-        ? this.errorValue(r, personCol)
-        : (this.errorValue(r, c.first) ?? this.errorValue(r, c.last));
+    const { label: personLabel, cols: personCols } = this.person(r);
+    // A failed formula is not a person: the cells the person is read from are checked.
+    const personError = personCols
+      .map((col) => this.errorValue(r, col))
+      .find((problem) => problem !== null);
     if (personError) problems.push(personError);
     else if (personLabel === "") problems.push(this.personBlankMessage());
     const certification = this.text(r, c.certification);
