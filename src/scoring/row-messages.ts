@@ -1,5 +1,5 @@
 import { Cell, DecimalMark, describeCell, otherConventionValue } from "./cells";
-import { excelErrorValue } from "./excel-errors";
+import { englishErrorName, excelErrorValue } from "./excel-errors";
 
 /**
  * The words of row errors, shared by the parsers: each says which column, what was found and what
@@ -34,7 +34,10 @@ const HOW_TO_AVOID_SCIENTIFIC =
 export function errorCellProblem(label: string, cell: Cell): string | null {
   const value = excelErrorValue(cell);
   if (value === null) return null;
-  return `${label} "${value}" is an Excel error value, not a value: the formula in that cell failed${value.toUpperCase() === "#N/A" ? " (#N/A: usually a lookup that found nothing)" : ""}; correct the formula or enter the value, then score again`;
+  const english = englishErrorName(value);
+  // A localised value is named in English too: the help people find is mostly written in English.
+  const alias = english.toUpperCase() === value.toUpperCase() ? "" : ` (${english} in English)`;
+  return `${label} "${value}" is an Excel error value${alias}, not a value: the formula in that cell failed${english === "#N/A" ? " (#N/A: usually a lookup that found nothing)" : ""}; correct the formula or enter the value, then score again`;
 }
 
 /**
@@ -116,10 +119,40 @@ export function monthProblem(label: string, cell: Cell): string {
   );
 }
 
+/**
+ * TRUE and FALSE as Excel writes them in other languages (German, French, Spanish, Italian, Dutch,
+ * Portuguese, Danish, Norwegian, Swedish, Finnish, Polish, Czech, Hungarian, Russian, Turkish):
+ * a CSV file saved from Excel holds the words of Excel's language.
+ */
+const LOCALISED_BOOLEANS = new Set(
+  [
+    ["WAHR", "FALSCH"],
+    ["VRAI", "FAUX"],
+    ["VERDADERO", "FALSO"],
+    ["VERO", "FALSO"],
+    ["WAAR", "ONWAAR"],
+    ["VERDADEIRO", "FALSO"],
+    ["SAND", "FALSK"],
+    ["SANN", "USANN"],
+    ["SANT", "FALSKT"],
+    ["TOSI", "EPÄTOSI"],
+    ["PRAWDA", "FAŁSZ"],
+    ["PRAVDA", "NEPRAVDA"],
+    ["IGAZ", "HAMIS"],
+    ["ИСТИНА", "ЛОЖЬ"],
+    ["DOĞRU", "YANLIŞ"],
+  ].flat()
+);
+
 /** The message for a yes/no cell that is neither. */
 export function flagProblem(label: string, cell: Cell): string {
-  return (
-    errorCellProblem(label, cell) ??
-    `${label} ${describeCell(cell)} is not a yes/no flag: use 1/0, TRUE/FALSE or yes/no`
-  );
+  const error = errorCellProblem(label, cell);
+  if (error !== null) return error;
+  // scoring-rules §1.5 reads only the English words; a localised one is still a row error, but
+  // the message says why the file holds it and how to avoid it.
+  const localised =
+    typeof cell === "string" && LOCALISED_BOOLEANS.has(cell.trim().toUpperCase())
+      ? ` ("${cell.trim()}" looks like TRUE or FALSE as Excel writes them in another language into a CSV file: replace them with 1 and 0, or score the workbook itself, which stores them as TRUE and FALSE)`
+      : "";
+  return `${label} ${describeCell(cell)} is not a yes/no flag: use 1/0, TRUE/FALSE or yes/no${localised}`;
 }

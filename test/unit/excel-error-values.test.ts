@@ -4,10 +4,15 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { readCsvTable } from "../../src/cli/csv-reader";
 import { parseInputs, scoreTables } from "../../src/scoring";
-import { excelErrorValue } from "../../src/scoring/excel-errors";
+import { englishErrorName, excelErrorValue } from "../../src/scoring/excel-errors";
 import { AzureTable } from "../../src/scoring/parse-azure";
 import { sharedRegistries } from "../../src/scoring/parse-inputs";
-import { flagProblem, monthProblem, numberProblem } from "../../src/scoring/row-messages";
+import {
+  errorCellProblem,
+  flagProblem,
+  monthProblem,
+  numberProblem,
+} from "../../src/scoring/row-messages";
 
 // A cell holding an Excel error value (#N/A, #VALUE! …) holds the report of a failed formula, not
 // data: it is unreadable (scoring-rules §1.4, a row error), never a tenant, a person, a service or
@@ -77,6 +82,92 @@ describe("Excel error values", () => {
     [" #N/A "],
   ])("knows %p as an error value", (text) => {
     expect(excelErrorValue(text)).toBe(text.trim());
+  });
+
+  it.each([
+    // One or two of each language Excel writes its own error values in.
+    ["#SAKNAS!", "#N/A"], // Swedish
+    ["#VÄRDEFEL!", "#VALUE!"],
+    ["#I/T", "#N/A"], // Danish, Norwegian
+    ["#VÆRDI!", "#VALUE!"],
+    ["#VERDI!", "#VALUE!"], // Norwegian
+    ["#PUUTTUU", "#N/A"], // Finnish, both forms seen
+    ["#PUUTTUU!", "#N/A"],
+    ["#JAKO/0!", "#DIV/0!"],
+    ["#N/D!", "#N/A"], // Polish
+    ["#DZIEL/0!", "#DIV/0!"],
+    ["#NENÍ_K_DISPOZICI", "#N/A"], // Czech
+    ["#NEDOSTUPNÝ", "#N/A"], // Slovak
+    ["#HIÁNYZIK", "#N/A"], // Hungarian
+    ["#ÉRTÉK!", "#VALUE!"],
+    ["#Н/Д", "#N/A"], // Russian
+    ["#ССЫЛКА!", "#REF!"],
+    ["#YOK", "#N/A"], // Turkish
+    ["#DEĞER!", "#VALUE!"],
+    ["#Δ/Υ", "#N/A"], // Greek
+    ["#N/V", "#N/A"], // Slovenian
+    ["#VRIJEDNOST!", "#VALUE!"], // Croatian
+    ["#VALOARE!", "#VALUE!"], // Romanian
+    ["#NV", "#N/A"], // German
+    ["#N/D", "#N/A"], // Italian, Portuguese, Spanish, Croatian
+    ["#NUL!", "#NULL!"], // French, Danish, Romanian
+    ["#ÜBERLAUF!", "#SPILL!"],
+    ["#saknas!", "#N/A"], // as typed
+    ["#N/A", "#N/A"],
+    ["Err:502", "Err:502"], // LibreOffice's own, as it is
+  ])("knows %p as an error value, called %p in English", (text, english) => {
+    expect(excelErrorValue(text)).toBe(text);
+    expect(englishErrorName(text)).toBe(english);
+  });
+
+  it("names a localised error value in English in the message, with the lookup hint for #N/A's", () => {
+    expect(errorCellProblem("CustomerTenantId", "#SAKNAS!")).toBe(
+      'CustomerTenantId "#SAKNAS!" is an Excel error value (#N/A in English), not a value: the formula in that cell failed (#N/A: usually a lookup that found nothing); correct the formula or enter the value, then score again'
+    );
+    expect(errorCellProblem("ACR_USD", "#WERT!")).toBe(
+      'ACR_USD "#WERT!" is an Excel error value (#VALUE! in English), not a value: the formula in that cell failed; correct the formula or enter the value, then score again'
+    );
+    expect(errorCellProblem("ACR_USD", "#n/a")).toBe(
+      'ACR_USD "#n/a" is an Excel error value, not a value: the formula in that cell failed (#N/A: usually a lookup that found nothing); correct the formula or enter the value, then score again'
+    );
+    expect(errorCellProblem("ACR_USD", "Err:502")).toBe(
+      'ACR_USD "Err:502" is an Excel error value, not a value: the formula in that cell failed; correct the formula or enter the value, then score again'
+    );
+    expect(errorCellProblem("ACR_USD", "Tenant")).toBeNull();
+  });
+
+  it("makes a Swedish #N/A in a CSV file's tenant column a row error, not a customer", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pcs-errsv-"));
+    const path = join(dir, "azure.csv");
+    const lines = [
+      AZURE_HEADER.join(";"),
+      "2025-06;#SAKNAS!;Key Vault;10",
+      "2025-06;t1;Key Vault;10",
+    ];
+    writeFileSync(path, lines.join("\n"));
+    const table = readCsvTable(path, sharedRegistries(), { expected: "azure" }) as AzureTable;
+    expect(table.counts.errors).toBe(1);
+    expect(table.rows.count).toBe(1);
+    expect(table.issues.find((i) => i.severity === "error")?.message).toContain(
+      '"#SAKNAS!" is an Excel error value (#N/A in English)'
+    );
+  });
+
+  it.each([["WAHR"], ["falsch"], ["VRAI"], ["Falso"], ["ONWAAR"], ["SANT"], ["FAŁSZ"], ["ЛОЖЬ"]])(
+    "keeps %p in a duplicate flag a row error (scoring-rules §1.5) and says it looks like a localised TRUE or FALSE",
+    (word) => {
+      const message = flagProblem("IsDuplicate", word);
+      expect(message).toContain(`"${word}" is not a yes/no flag: use 1/0, TRUE/FALSE or yes/no`);
+      expect(message).toContain(
+        "looks like TRUE or FALSE as Excel writes them in another language"
+      );
+    }
+  );
+
+  it("gives the plain flag message for other words", () => {
+    expect(flagProblem("IsDuplicate", "maybe")).toBe(
+      'IsDuplicate "maybe" is not a yes/no flag: use 1/0, TRUE/FALSE or yes/no'
+    );
   });
 
   it.each([
