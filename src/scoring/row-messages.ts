@@ -84,12 +84,22 @@ export function amountExample(mark: DecimalMark): string {
  */
 const MONTH_NAME_DATE = /^\s*(?:\d{1,2}[-\s])?(\p{L}{3,9})\.?[-\s]?(?:\d{2}|\d{4})\s*$/u;
 
-/** The first three letters of month names in English and the main European languages. */
+/**
+ * The first three letters of month names in English and the languages whose error values Excel
+ * localises (see `excel-errors.ts`): a hint only, so a stem shared with another word costs nothing.
+ */
 const MONTH_STEMS = new Set(
-  (
-    "jan feb fév fev mar mär mrz maa apr avr abr may mai mei mag jun jui jul aug aoû aou ago sep " +
-    "set oct okt ott out nov dec dez déc dic"
-  ).split(" ")
+  [
+    // English, German, French, Spanish, Italian, Dutch, Portuguese, Nordic.
+    "jan feb fév fev mar mär mrz maa apr avr abr may mai mei mag jun jui jul aug aoû aou ago sep",
+    "set oct okt ott out nov dec dez déc dic maj des mrt",
+    // Polish, Czech, Finnish, Hungarian, Turkish, Russian.
+    "sty lut kwi cze lip sie wrz paź lis gru led úno bře dub kvě čvn čer čvc srp zář říj pro",
+    "tam hel huh tou kes hei elo syy lok jou már ápr máj jún júl sze",
+    "oca şub nis haz tem ağu eyl eki kas ara янв фев мар апр май мая июн июл авг сен окт ноя дек",
+  ]
+    .join(" ")
+    .split(" ")
 );
 
 /** Why a date cell written with a month name is not read, and how to avoid it; "" for other cells. */

@@ -16,6 +16,13 @@ describe("dates written with a month name", () => {
     ["juin-25"],
     ["Okt 2024"],
     ["déc.-24"],
+    ["maj-25"], // Swedish, Danish, Polish
+    ["paź-24"], // Polish
+    ["kvě 2025"], // Czech
+    ["kesä-25"], // Finnish
+    ["szept. 2025"], // Hungarian
+    ["Ağu-25"], // Turkish
+    ["июн-25"], // Russian
   ])("names %p as a month-name date", (text) => {
     expect(monthProblem("Month", text).endsWith(HINT)).toBe(true);
   });
