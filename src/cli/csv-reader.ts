@@ -23,7 +23,7 @@ import {
 } from "./csv-format";
 import { CsvRecord, scanRecords } from "./csv-records";
 import { PartBlock, PartRequest, PartRunner } from "./csv-split";
-import { blankBytes, fieldText, plainNumber } from "./field-bytes";
+import { blankBytes, fieldText, plainNumber, threeAfterSeparator } from "./field-bytes";
 
 /**
  * Reading a CSV file as a stream of bytes into a table parser: the file is never held whole,
@@ -181,6 +181,12 @@ abstract class FieldRowReader implements RowReader {
       if (value === value) return value;
     }
     return parseNumber(this.cell(col), this.mark);
+  }
+
+  threeAfterSeparator(col: number): boolean {
+    if (col >= this.fields()) return false;
+    this.locate(col);
+    return threeAfterSeparator(this.at, this.from, this.to);
   }
 
   blankNumeric(col: number): boolean {

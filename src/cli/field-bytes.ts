@@ -78,3 +78,33 @@ export function blankBytes(buf: Uint8Array, start: number, end: number): boolean
   }
   return true;
 }
+
+/**
+ * The byte form of `THREE_AFTER_SEPARATOR` (`src/scoring/mixed-marks.ts`): the field's last digits
+ * are exactly three after a `.` or `,`, before only spaces, `)` or `USD`. A few byte reads per
+ * amount; the rare field that passes is checked exactly by its text.
+ */
+export function threeAfterSeparator(buf: Uint8Array, start: number, end: number): boolean {
+  let i = end - 1;
+  while (i >= start && isAmountTail(buf[i] as number)) i--;
+  let digits = 0;
+  for (; i >= start && (buf[i] as number) >= 0x30 && (buf[i] as number) <= 0x39; i--) digits++;
+  return digits === 3 && i >= start && (buf[i] === 0x2e || buf[i] === 0x2c);
+}
+
+/** Bytes an amount may end with after its digits: spaces (a no-break space's two), `)`, `USD`. */
+function isAmountTail(b: number): boolean {
+  return (
+    b === 0x20 ||
+    b === 0x09 ||
+    b === 0x29 ||
+    b === 0xc2 ||
+    b === 0xa0 ||
+    b === 0x55 ||
+    b === 0x53 ||
+    b === 0x44 ||
+    b === 0x75 ||
+    b === 0x73 ||
+    b === 0x64
+  );
+}

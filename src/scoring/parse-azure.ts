@@ -9,6 +9,7 @@ import {
   TextColumn,
 } from "./column-readers";
 import { excelErrorValue } from "./excel-errors";
+import { MixedMarks } from "./mixed-marks";
 import { AzureColumns, HeaderRow } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
 import { toMicro } from "./money";
@@ -107,6 +108,7 @@ export class AzureParser {
   private readonly offerColumn: TextColumn;
   private readonly associationColumn: TextColumn;
   private readonly comboOf = new IdCache();
+  private readonly acrMarks = new MixedMarks();
   private readonly comboNodes = new PairInterner();
   private readonly combos: ServiceCombo[] = [];
   private readonly offers: string[] = [];
@@ -184,6 +186,9 @@ export class AzureParser {
       return;
     }
     const acr = acrBlank ? NaN : r.number(c.acr);
+    // Only an amount with three digits after a separator can read differently with the other mark.
+    if (r.threeAfterSeparator(c.acr) && !Number.isNaN(acr))
+      this.acrMarks.read(r.cell(c.acr), acr, rowNumber, r.mark);
     const duplicate = this.duplicates.read(r);
     const subscription = c.subscription < 0 ? 0 : this.subscriptionRef(r);
     if (
@@ -421,8 +426,10 @@ export class AzureParser {
           : `${l.services.join(", ")} are all blank: enter the Azure service name`
       );
     if (found.acrBlank) problems.push(`${l.acr} is blank: enter the ACR in USD (0 if none)`);
-    else if (Number.isNaN(r.number(c.acr)))
+    else if (Number.isNaN(r.number(c.acr))) {
       problems.push(numberProblem(l.acr, r.cell(c.acr), r.mark, amountExample(r.mark)));
+      this.acrMarks.unread(r.cell(c.acr), rowNumber, r.mark);
+    }
     if (found.duplicate < 0) problems.push(flagProblem(l.duplicate, r.cell(c.duplicate)));
     this.counts.errors++;
     this.log.rowError(rowNumber, problems.join("; ") + ".");
@@ -442,6 +449,8 @@ export class AzureParser {
     const c = this.c;
     const dayFirst = this.months.dayFirstWarning(this.labels.month);
     if (dayFirst !== null) this.log.add("warning", null, dayFirst);
+    const mixedMarks = this.acrMarks.warning(this.labels.acr);
+    if (mixedMarks !== null) this.log.add("warning", null, mixedMarks);
     if (c.offer < 0)
       this.log.add("info", null, "No offer column: every row's offer is taken as eligible.");
     if (c.association < 0)

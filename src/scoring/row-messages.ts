@@ -7,9 +7,11 @@ import { englishErrorName, excelErrorValue } from "./excel-errors";
  */
 
 /** How the decimal convention of a table is changed, for the number messages. */
-const HOW_TO_SAY_DECIMAL_COMMAS =
+/** How to tell a reader that a file uses decimal commas. */
+export const HOW_TO_SAY_DECIMAL_COMMAS =
   "if the file uses decimal commas, say so (command line: --decimal-comma; a semicolon-separated CSV file is read with decimal commas)";
-const HOW_TO_SAY_DECIMAL_POINTS =
+/** How to tell a reader that a file uses decimal points. */
+export const HOW_TO_SAY_DECIMAL_POINTS =
   "if the file uses decimal points, leave out --decimal-comma (a semicolon-separated CSV file is always read with decimal commas, so save it comma-separated)";
 
 /**

@@ -1,4 +1,5 @@
 import { Cell, cellText, DecimalMark, isBlankNumeric, isBlankText, parseNumber } from "./cells";
+import { THREE_AFTER_SEPARATOR } from "./mixed-marks";
 
 /**
  * One data row as the table parsers read it, whatever holds the cells: arrays in memory (custom
@@ -15,6 +16,12 @@ export interface RowReader {
   number(col: number): number;
   /** True when the cell is blank in a numeric column (`""`, spaces, `null`). */
   blankNumeric(col: number): boolean;
+  /**
+   * A cheap test, false for most amounts: true when the cell is text whose last digits are exactly
+   * three after a `.` or `,` (`12.345`), the only texts the two decimal conventions can read as
+   * different numbers (see `MixedMarks`, which checks exactly).
+   */
+  threeAfterSeparator(col: number): boolean;
   /** True when every cell of the row is blank (0 counts as blank). */
   isEmpty(): boolean;
   /** The table's decimal convention. */
@@ -148,6 +155,11 @@ export class CellsRowReader implements RowReader {
 
   blankNumeric(col: number): boolean {
     return isBlankNumeric(this.row[col]);
+  }
+
+  threeAfterSeparator(col: number): boolean {
+    const cell = this.row[col];
+    return typeof cell === "string" && THREE_AFTER_SEPARATOR.test(cell);
   }
 
   isEmpty(): boolean {
