@@ -19,7 +19,7 @@ export function monthBefore(today: Date): number {
 /**
  * Picks the as-of month (scoring-rules §6): the explicit one, else the latest month among usage
  * rows that are not row errors, else the month before today. Warns when an explicit month lies
- * after the data.
+ * after the data, and when the data's latest month lies after the current month.
  */
 export function resolveAsOf(
   explicit: number | undefined,
@@ -39,7 +39,18 @@ export function resolveAsOf(
     }
     return { asOf: explicit, issues };
   }
-  if (Number.isFinite(latest)) return { asOf: latest, issues };
+  if (Number.isFinite(latest)) {
+    // Usage data cannot come from a month that has not begun: such a month is a wrong date.
+    const current = monthBefore(today) + 1;
+    if (latest > current)
+      issues.push({
+        severity: "warning",
+        table: "as-of",
+        row: null,
+        message: `The latest month in the data, ${formatMonth(latest)}, is after the current month (${formatMonth(current)}), so some month cells hold a wrong date (a typo, or year-and-month numbers such as 202506 read as Excel date numbers). The score is as of ${formatMonth(latest)}: correct the month column, or give the as-of month.`,
+      });
+    return { asOf: latest, issues };
+  }
   const asOf = monthBefore(today);
   issues.push({
     severity: "info",

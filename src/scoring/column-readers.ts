@@ -4,6 +4,7 @@ import { errorCellProblem } from "./row-messages";
 import { IdCache, RowReader, UNSET } from "./row-reader";
 import { SlashDates } from "./slash-dates";
 import { TenantRegistry } from "./tenants";
+import { YearMonthNumbers } from "./year-month-numbers";
 
 /**
  * Readers of one column's cells that parse each distinct value once (cached by the cell's id,
@@ -25,6 +26,8 @@ export const FILLED = -3;
 export class MonthColumn {
   private readonly cache = new IdCache();
   private readonly slashDates = new SlashDates();
+  private readonly yearMonths = new YearMonthNumbers();
+  private date1904 = false;
 
   constructor(readonly col: number) {}
 
@@ -35,6 +38,8 @@ export class MonthColumn {
       const cell = r.cell(this.col);
       month = isBlankText(cell) ? BLANK : parseMonth(cell, r.date1904);
       this.slashDates.note(cell);
+      this.yearMonths.note(cell);
+      this.date1904 = r.date1904;
       this.cache.set(id, month);
     }
     return month;
@@ -47,6 +52,15 @@ export class MonthColumn {
    */
   dayFirstWarning(label: string): string | null {
     return this.slashDates.warning(label);
+  }
+
+  /**
+   * The warning when the column holds year-and-month numbers (`202506`), which read as Excel date
+   * numbers are months four centuries ahead; else null.
+   * @param label the column's header, for the message
+   */
+  yearMonthWarning(label: string): string | null {
+    return this.yearMonths.warning(label, this.date1904);
   }
 }
 

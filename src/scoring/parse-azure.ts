@@ -447,8 +447,11 @@ export class AzureParser {
   /** The parsed table. */
   finish(): AzureTable {
     const c = this.c;
-    const dayFirst = this.months.dayFirstWarning(this.labels.month);
-    if (dayFirst !== null) this.log.add("warning", null, dayFirst);
+    for (const warning of [
+      this.months.dayFirstWarning(this.labels.month),
+      this.months.yearMonthWarning(this.labels.month),
+    ])
+      if (warning !== null) this.log.add("warning", null, warning);
     const mixedMarks = this.acrMarks.warning(this.labels.acr);
     if (mixedMarks !== null) this.log.add("warning", null, mixedMarks);
     if (c.offer < 0)

@@ -320,8 +320,12 @@ export class M365Parser {
   /** The parsed table. */
   finish(): M365Table {
     const c = this.c;
-    const dayFirst = this.months.dayFirstWarning(this.labels[c.month] ?? "Month");
-    if (dayFirst !== null) this.log.add("warning", null, dayFirst);
+    const monthLabel = this.labels[c.month] ?? "Month";
+    for (const warning of [
+      this.months.dayFirstWarning(monthLabel),
+      this.months.yearMonthWarning(monthLabel),
+    ])
+      if (warning !== null) this.log.add("warning", null, warning);
     const wide = c.wide.length > 0;
     const hasActive = wide ? c.wide.every((w) => w.active >= 0) : c.active >= 0;
     if (wide) {
