@@ -196,13 +196,21 @@ export const LAST_NAME = "IndividualLastName";
 /** The header row of a table, normalised, with each header's leftmost column. */
 export class HeaderRow {
   private readonly positions = new Map<string, number>();
+  private readonly counts = new Map<string, number>();
 
   /** Reads a header row (any cell form). */
   constructor(readonly raw: readonly unknown[]) {
     raw.forEach((cell, index) => {
       const key = normalizeHeader(cellText(cell));
-      if (key !== "" && !this.positions.has(key)) this.positions.set(key, index);
+      if (key === "") return;
+      if (!this.positions.has(key)) this.positions.set(key, index);
+      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     });
+  }
+
+  /** How many columns share column `column`'s header (compared as headers are, §1.0). */
+  sharing(column: number): number {
+    return this.counts.get(normalizeHeader(cellText(this.raw[column]))) ?? 0;
   }
 
   /** Column index of the first alias present, or -1. */
@@ -233,6 +241,26 @@ export class HeaderRow {
   get width(): number {
     return this.raw.length;
   }
+}
+
+/**
+ * The warning when a column a table is read from shares its header with another column, else
+ * null. The leftmost is read (scoring-rules §1.0), which is right for a stray copy of a column
+ * but silently drops a second export pasted beside the first, so the partner is told.
+ * @param used the columns the table is read from (-1 for absent ones)
+ */
+export function sharedHeaderWarning(header: HeaderRow, used: readonly number[]): string | null {
+  const labels = [
+    ...new Set(
+      used
+        .filter((c) => c >= 0 && header.sharing(c) > 1)
+        .sort((a, b) => a - b)
+        .map((c) => header.label(c))
+    ),
+  ];
+  if (labels.length === 0) return null;
+  const names = labels.map((l) => `"${l}"`).join(", ");
+  return `${labels.length === 1 ? `The header ${names} heads` : `The headers ${names} each head`} more than one column: the leftmost is read and the others are ignored. If another table was pasted beside this one, move it below this table or to a sheet (or file) of its own; if a column holds something else, rename its header.`;
 }
 
 /** The aliases of one field. */

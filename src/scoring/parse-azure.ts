@@ -10,7 +10,7 @@ import {
 } from "./column-readers";
 import { excelErrorValue } from "./excel-errors";
 import { MixedMarks } from "./mixed-marks";
-import { AzureColumns, HeaderRow } from "./headers";
+import { AzureColumns, HeaderRow, sharedHeaderWarning } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
 import { toMicro } from "./money";
 import { normalizeName } from "./normalize";
@@ -145,6 +145,11 @@ export class AzureParser {
     capacityHint: number
   ) {
     this.log = new IssueLog(table);
+    const sharedHeader = sharedHeaderWarning(header, [
+      ...[c.month, c.tenant, c.customer, c.offer, c.association, c.subscription, c.acr],
+      ...[c.duplicate, ...c.services],
+    ]);
+    if (sharedHeader !== null) this.log.add("warning", null, sharedHeader);
     this.capacity = Math.max(16, capacityHint);
     this.tenant = new Int32Array(this.capacity);
     this.month = new Int32Array(this.capacity);

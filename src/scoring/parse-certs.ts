@@ -1,5 +1,5 @@
 import { cellText, isBlankText, parseDay } from "./cells";
-import { CertColumns, HeaderRow } from "./headers";
+import { CertColumns, HeaderRow, sharedHeaderWarning } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
 import { dateProblem, errorCellProblem } from "./row-messages";
 import { RowReader } from "./row-reader";
@@ -55,6 +55,11 @@ export class CertParser {
     private readonly headerRow: number
   ) {
     this.log = new IssueLog(table);
+    const sharedHeader = sharedHeaderWarning(header, [
+      ...c.persons,
+      ...[c.first, c.last, c.certification, c.earned, c.expires, c.trainingType],
+    ]);
+    if (sharedHeader !== null) this.log.add("warning", null, sharedHeader);
   }
 
   private text(r: RowReader, col: number): string {

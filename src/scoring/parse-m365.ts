@@ -9,7 +9,7 @@ import {
   TextColumn,
 } from "./column-readers";
 import { excelErrorValue } from "./excel-errors";
-import { HeaderRow, M365Columns, WIDE_UNUSED } from "./headers";
+import { HeaderRow, M365Columns, sharedHeaderWarning, WIDE_UNUSED } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
 import { IdCache, RowReader, UNSET } from "./row-reader";
 import { errorCellProblem, flagProblem, monthProblem, numberProblem } from "./row-messages";
@@ -117,6 +117,11 @@ export class M365Parser {
     this.header = header;
     this.labels = header.raw.map((_, col) => header.label(col));
     this.log = new IssueLog(table);
+    const sharedHeader = sharedHeaderWarning(header, [
+      ...[c.month, c.tenant, c.customer, c.workload, c.paid, c.active, c.association, c.duplicate],
+      ...c.wide.flatMap((w) => [w.paid, w.active]),
+    ]);
+    if (sharedHeader !== null) this.log.add("warning", null, sharedHeader);
     this.capacity = Math.max(16, capacityHint * Math.max(1, c.wide.length));
     this.tenant = new Int32Array(this.capacity);
     this.month = new Int32Array(this.capacity);
