@@ -2,6 +2,7 @@ import { buildScorecardLayout } from "../report/layout";
 import {
   addParsed,
   date1904Note,
+  hiddenRowsWarning,
   hiddenSheetWarning,
   KIND_LABEL,
   ParsedInputs,
@@ -120,7 +121,10 @@ export async function buildScorecard(
   );
   result.issues.unshift(
     ...(date1904 ? [date1904Note("This workbook")] : []),
-    ...[...hiddenSheets].map(([sheet, visibility]) => hiddenSheetWarning(sheet, visibility))
+    ...[...hiddenSheets].map(([sheet, visibility]) => hiddenSheetWarning(sheet, visibility)),
+    ...chosen
+      .filter(({ candidate: c }) => c.rowsHidden)
+      .map(({ candidate: c }) => hiddenRowsWarning(c.table ?? c.sheet, null, null))
   );
   progress("Writing the scorecard sheet", 0.9);
   const layout = buildScorecardLayout(result, { generated: now, date1904 });

@@ -28,6 +28,8 @@ export interface Candidate {
   kind: TableKind | null;
   /** The layout recognised, e.g. "Azure usage report (Partner Center)". */
   layout: string | null;
+  /** Some rows under its header row are hidden (by a filter or by hand): they count all the same. */
+  rowsHidden: boolean;
 }
 
 /** Bytes one cell may take in a request, used to size blocks (generous for long text). */
@@ -65,7 +67,8 @@ const sheetKind = (visibility: SheetVisibility): string =>
  * Finds candidate input tables: every Excel table, and the used range of each sheet without
  * tables. The add-in's own sheets (marked with its custom property) and their tables are never
  * candidates. The header row is found as everywhere else (scoring's `findTable`): the first of the
- * top ten rows holding a kind's required columns. Three syncs.
+ * top ten rows holding a kind's required columns. Each candidate also says whether rows under its
+ * header are hidden (each top row's `rowHidden`, and the rest's: null when some are). Three syncs.
  */
 export async function findCandidates(context: Excel.RequestContext): Promise<Candidate[]> {
   const sheets = context.workbook.worksheets;
@@ -89,7 +92,7 @@ export async function findCandidates(context: Excel.RequestContext): Promise<Can
   await context.sync();
 
   const own = new Set(sheetInfo.filter((s) => isOwn(s.mark)).map((s) => s.sheet.name));
-  const found: Omit<Candidate, "header" | "kind" | "layout">[] = [];
+  const found: Omit<Candidate, "header" | "kind" | "layout" | "rowsHidden">[] = [];
   const sheetsWithTables = new Set<string>();
   for (const t of tableInfo) {
     if (own.has(t.ws.name)) continue;
@@ -123,22 +126,25 @@ export async function findCandidates(context: Excel.RequestContext): Promise<Can
       columnCount: s.used.columnCount,
     });
   }
-  // The top rows of each candidate: titles or notes may sit above its header row.
+  // The top rows of each candidate (titles or notes may sit above its header row), and which rows
+  // are hidden: each top row's, then the rest's at once.
   const tops = found.map((c) => {
-    const r = context.workbook.worksheets
-      .getItem(c.sheet)
-      .getRangeByIndexes(
-        c.rowIndex,
-        c.columnIndex,
-        Math.min(HEADER_SCAN_ROWS, c.rowCount),
-        c.columnCount
-      );
-    r.load("values");
-    return r;
+    const sheet = context.workbook.worksheets.getItem(c.sheet);
+    const topRows = Math.min(HEADER_SCAN_ROWS, c.rowCount);
+    const values = sheet.getRangeByIndexes(c.rowIndex, c.columnIndex, topRows, c.columnCount);
+    values.load("values");
+    const rows = (from: number, count: number): Excel.Range =>
+      sheet
+        .getRangeByIndexes(c.rowIndex + from, c.columnIndex, count, c.columnCount)
+        .load("rowHidden");
+    const topHidden = Array.from({ length: topRows }, (_, k) => rows(k, 1));
+    const restHidden = c.rowCount > topRows ? rows(topRows, c.rowCount - topRows) : null;
+    return { values, topHidden, restHidden };
   });
   await context.sync();
   return found.map((c, i) => {
-    const top = tops[i]?.values ?? [];
+    const { values, topHidden = [], restHidden = null } = tops[i] ?? {};
+    const top = values?.values ?? [];
     const table = recogniseTable(top);
     const skip = table?.headerIndex ?? 0;
     return {
@@ -148,6 +154,9 @@ export async function findCandidates(context: Excel.RequestContext): Promise<Can
       header: top[skip] ?? [],
       kind: table?.kind ?? null,
       layout: table?.layout ?? null,
+      rowsHidden:
+        topHidden.slice(skip + 1).some((r) => r.rowHidden !== false) ||
+        (restHidden !== null && restHidden.rowHidden !== false),
     };
   });
 }

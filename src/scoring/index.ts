@@ -23,7 +23,7 @@ export type {
 export type { RulesComparison, RuleDifference, ComparedVersion } from "./comparison";
 export { InputError, isInputError } from "./errors";
 export type { Issue, RowCounts, Severity } from "./issues";
-export { date1904Note, hiddenSheetWarning } from "./issues";
+export { date1904Note, hiddenRowsWarning, hiddenSheetWarning } from "./issues";
 export type { SheetVisibility } from "./issues";
 export type { CustomerExplanation } from "./explain-customers";
 export type { PersonExplanation, PersonCertification } from "./certifications";

@@ -61,6 +61,29 @@ export function hiddenSheetWarning(sheet: string, visibility: "hidden" | "veryHi
   };
 }
 
+/**
+ * The warning for an input with hidden rows (by a filter or by hand): every row counts in the
+ * score, seen or not, so a partner who filtered rows out is told they still count.
+ * @param count how many data rows are hidden, null when only "some" is known (the task pane)
+ * @param firstRow the first hidden row's number, when known
+ */
+export function hiddenRowsWarning(
+  table: string,
+  count: number | null,
+  firstRow: number | null
+): Issue {
+  const which =
+    count === null
+      ? `Some rows of ${table} are hidden`
+      : `${count === 1 ? `1 row of ${table} is` : `${count} rows of ${table} are`} hidden${firstRow === null ? "" : ` (first: row ${firstRow})`}`;
+  return {
+    severity: "warning",
+    table,
+    row: firstRow,
+    message: `${which}, by a filter or by hand, and were read like the others: the score counts every row. To leave rows out, delete them (or copy the visible rows to a sheet of their own); to see them, clear the filter or unhide the rows.`,
+  };
+}
+
 /** Row errors listed one by one per table before the rest are summarised in one line. */
 export const MAX_LISTED_ROW_ERRORS = 500;
 

@@ -125,6 +125,40 @@ describe("inputs on hidden sheets", () => {
   });
 });
 
+describe("inputs with hidden rows", () => {
+  const HIDDEN_ROWS =
+    "Some rows of Azure are hidden, by a filter or by hand, and were read like the others: the score counts every row. To leave rows out, delete them (or copy the visible rows to a sheet of their own); to see them, clear the filter or unhide the rows.";
+
+  it("warns that hidden rows under the header count, among the top rows or further down", async () => {
+    for (const hiddenRow of [3, 250]) {
+      const wb = workbook();
+      const cells = azureCells(300, 20, 46);
+      wb.addSheet("Azure", cells).hiddenRows.add(hiddenRow);
+      const candidates = await findCandidates(ctx(wb));
+      expect(candidates.map((c) => c.rowsHidden)).toEqual([true]);
+      const { result } = await buildScorecard(ctx(wb), { azure: candidates });
+      expect(result.issues.filter((i) => /are hidden/.test(i.message))).toEqual([
+        { severity: "warning", table: "Azure", row: null, message: HIDDEN_ROWS },
+      ]);
+      // Hidden rows are read like the others: the same score as with every row shown.
+      expect(result.tracks).toEqual(scoreTables({ azure: { cells, name: "Azure" } }).tracks);
+    }
+  });
+
+  it("says nothing when only rows above the data (a title, the header) are hidden", async () => {
+    const wb = workbook();
+    const sheet = wb.addSheet("Azure", [["Azure usage, June"], [], ...azureCells(50, 5, 47)]);
+    sheet.hiddenRows.add(0);
+    sheet.hiddenRows.add(2);
+    const candidates = await findCandidates(ctx(wb));
+    expect(candidates.map((c) => [c.kind, c.rowIndex, c.rowsHidden])).toEqual([
+      ["azure", 2, false],
+    ]);
+    const { result } = await buildScorecard(ctx(wb), { azure: candidates });
+    expect(result.issues.some((i) => /are hidden/.test(i.message))).toBe(false);
+  });
+});
+
 describe("what the pane offers as inputs", () => {
   it("never offers the add-in's own scorecard or its tables, only the user's inputs", async () => {
     const wb = workbook();

@@ -100,6 +100,8 @@ class SheetModel {
   autofitRows = 0;
   /** Excel.SheetVisibility: "Visible", "Hidden" or "VeryHidden". */
   visibility = "Visible";
+  /** 0-based rows hidden by a filter or by hand. */
+  hiddenRows = new Set<number>();
   constructor(public name: string) {}
 
   cell(r: number, c: number): CellModel {
@@ -809,6 +811,13 @@ class RangeProxy extends Proxy {
     }
     if (prop === "address")
       return `${this.sheet.must().name}!${toAddress(r.row, r.col, r.rows, r.cols)}`;
+    if (prop === "rowHidden") {
+      // As Excel: true when every row is hidden, false when none is, null when some are.
+      const hidden = this.sheet.must().hiddenRows;
+      let count = 0;
+      for (const row of hidden) if (row >= r.row && row < r.row + r.rows) count++;
+      return count === 0 ? false : count === r.rows ? true : null;
+    }
     return { rowIndex: r.row, columnIndex: r.col, rowCount: r.rows, columnCount: r.cols }[prop];
   }
   override load(props?: string | string[]): this {
@@ -835,6 +844,9 @@ class RangeProxy extends Proxy {
   }
   get address(): string {
     return this.read("address");
+  }
+  get rowHidden(): boolean | null {
+    return this.read("rowHidden");
   }
   private write(
     name: string,

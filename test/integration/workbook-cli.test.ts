@@ -417,6 +417,33 @@ describe("security-pcs score --workbook", () => {
     );
   });
 
+  it("warns when input rows are hidden (by a filter or by hand): they are read like the others", async () => {
+    const plain = join(dir, "rows-visible.xlsx");
+    await heldOutStyleWorkbook(plain);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(plain);
+    const az = book.getWorksheet("Azure");
+    // Rows 5 and 9 hidden (a filter hides rows the same way: <row hidden="1">), and the header.
+    for (const r of [1, 5, 9]) if (az) az.getRow(r).hidden = true;
+    const hiddenRows = join(dir, "rows-hidden.xlsx");
+    await book.xlsx.writeFile(hiddenRows);
+    const a = JSON.parse((await runCli(["score", "--workbook", plain, "--json"])).out);
+    const b = JSON.parse((await runCli(["score", "--workbook", hiddenRows, "--json"])).out);
+    const warnings = b.issues.filter((i: { message: string }) =>
+      /are hidden \(first/.test(i.message)
+    );
+    expect(warnings).toEqual([
+      {
+        severity: "warning",
+        table: "Azure",
+        row: 5,
+        message:
+          "2 rows of Azure are hidden (first: row 5), by a filter or by hand, and were read like the others: the score counts every row. To leave rows out, delete them (or copy the visible rows to a sheet of their own); to see them, clear the filter or unhide the rows.",
+      },
+    ]);
+    expect({ ...b, issues: b.issues.filter((i: unknown) => !warnings.includes(i)) }).toEqual(a);
+  });
+
   it("counts sheets written with end tags (<sheet …></sheet>): unique sheet ids, and a second scoring keeps the inputs", async () => {
     const plain = join(dir, "end-tags-source.xlsx");
     await heldOutStyleWorkbook(plain);

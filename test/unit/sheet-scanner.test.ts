@@ -19,7 +19,12 @@ function scan(
   cuts: number[] = []
 ): [number, SheetValue[]][] {
   const rows: [number, SheetValue[]][] = [];
-  const scanner = new SheetScanner(shared, (n, cells) => rows.push([n, cells]));
+  writeInPieces(new SheetScanner(shared, (n, cells) => rows.push([n, cells])), xml, cuts);
+  return rows;
+}
+
+/** Gives `xml` to the scanner cut at `cuts` (any order), then ends the part. */
+function writeInPieces(scanner: SheetScanner, xml: string, cuts: number[]): void {
   let at = 0;
   for (const cut of [...cuts].sort((a, b) => a - b)) {
     scanner.write(xml.slice(at, Math.max(at, cut)));
@@ -27,7 +32,6 @@ function scan(
   }
   scanner.write(xml.slice(at));
   scanner.end();
-  return rows;
 }
 
 /** Text escaped as a writer might: references for the reserved characters, sometimes numeric. */
@@ -167,18 +171,26 @@ describe("the worksheet tokenizer reads what saxes reads", () => {
     expect(scan(xml, [])).toEqual([[3, [undefined, "Fabrikam", 12.5]]]);
   });
 
+  it('says which rows are hidden (hidden="1" or "true"; a filter hides rows the same way)', () => {
+    const xml = `<worksheet ${NS}><sheetData><row r="1" spans="1:2"><c r="A1"><v>1</v></c></row><row r="2" hidden="1" ht="15"><c r="A2"><v>2</v></c></row><row hidden = 'true' r="3"><c r="A3"><v>3</v></c></row><row r="4" hidden="0"><c r="A4"><v>4</v></c></row></sheetData></worksheet>`;
+    for (const cuts of [[], [60, 75, 110, 140, 170]]) {
+      const hidden: [number, boolean][] = [];
+      writeInPieces(new SheetScanner([], (n, _cells, _none, h) => hidden.push([n, h])), xml, cuts);
+      expect(hidden).toEqual([
+        [1, false],
+        [2, true],
+        [3, true],
+        [4, false],
+      ]);
+    }
+  });
+
   it("counts the cells holding a formula without a saved result, and where the first is", () => {
     const xml = `<worksheet ${NS}><sheetData><row r="2"><c r="A2"><f>1+1</f><v>2</v></c><c r="B2" t="str"><f>"a"</f><v></v></c></row><row r="5"><c r="C5"><f>D5*E5</f></c><c r="D5" t="str"><f>X</f></c><c r="E5"><v>3</v></c></row></sheetData></worksheet>`;
     for (const cuts of [[], [40, 90, 130, 171, 200, 260]]) {
       const perRow: [number, readonly number[]][] = [];
       const scanner = new SheetScanner([], (n, _cells, none) => perRow.push([n, none]));
-      let at = 0;
-      for (const cut of cuts) {
-        scanner.write(xml.slice(at, cut));
-        at = cut;
-      }
-      scanner.write(xml.slice(at));
-      scanner.end();
+      writeInPieces(scanner, xml, cuts);
       // A2 and B2 saved a result (B2's is empty text); C5 and D5 did not.
       expect(scanner.uncalculated).toEqual({ count: 2, row: 5, col: 2 });
       expect(perRow).toEqual([

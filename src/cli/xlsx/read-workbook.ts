@@ -1,6 +1,6 @@
 import { isInputError } from "../../scoring/errors";
 import { findTable, HEADER_SCAN_ROWS } from "../../scoring/find-table";
-import { date1904Note, hiddenSheetWarning, Issue } from "../../scoring/issues";
+import { date1904Note, hiddenRowsWarning, hiddenSheetWarning, Issue } from "../../scoring/issues";
 import {
   addParsed,
   ParsedInputs,
@@ -31,8 +31,11 @@ interface Candidate {
   bottom: number;
   left: number;
   right: number;
-  /** Rows seen so far, until the header is found. */
+  /** Rows seen so far, until the header is found, and which of them are hidden. */
   head: SheetValue[][];
+  headHidden: boolean[];
+  /** Hidden data rows (by a filter or by hand): how many, and the first one's number. */
+  hidden: { count: number; first: number };
   firstRow: number;
   lastRow: number;
   parser: TableParser | null;
@@ -77,6 +80,8 @@ function candidatesOf(sheet: SheetPart): Candidate[] {
     left,
     right,
     head: [],
+    headHidden: [],
+    hidden: { count: 0, first: 0 },
     firstRow: 0,
     lastRow: 0,
     parser: null,
@@ -201,26 +206,75 @@ async function readSheet(
   progress: ReadProgress,
   conventions: { decimalComma: boolean; date1904: boolean }
 ): Promise<boolean> {
-  const candidates = candidatesOf(sheet);
-  const reader = new CellsRowReader(
-    conventions.decimalComma ? "comma" : "point",
-    [],
-    conventions.date1904
+  const reading = new SheetReading(sheet, parsed, conventions, progress);
+  await streamSheet(zip, sheet.part, shared, (rowNumber, cells, noResult, hidden) =>
+    reading.row(rowNumber, cells, noResult, hidden)
   );
-  const mayBeOwn = OWN_SHEET_TITLES.some((t) => sheet.name.startsWith(t.sheet));
-  let own = false;
-  let rowsRead = 0;
-  const feed = (c: Candidate, rowNumber: number, cells: SheetValue[]): void => {
+  return reading.finish(notes);
+}
+
+/** One sheet being read: its rows go to each candidate covering them, header rows first. */
+class SheetReading {
+  private readonly candidates: Candidate[];
+  private readonly reader: CellsRowReader;
+  private readonly mayBeOwn: boolean;
+  private own = false;
+  private rowsRead = 0;
+  private readonly uncalculated: Uncalculated = { count: 0, row: 0, col: -1 };
+  /** Notes in the order they arise: inputs that look alike but cannot be read, hidden rows. */
+  private readonly notes: Issue[] = [];
+
+  constructor(
+    private readonly sheet: SheetPart,
+    private readonly parsed: ParsedInputs,
+    conventions: { decimalComma: boolean; date1904: boolean },
+    private readonly progress: ReadProgress
+  ) {
+    this.candidates = candidatesOf(sheet);
+    this.reader = new CellsRowReader(
+      conventions.decimalComma ? "comma" : "point",
+      [],
+      conventions.date1904
+    );
+    this.mayBeOwn = OWN_SHEET_TITLES.some((t) => sheet.name.startsWith(t.sheet));
+  }
+
+  /** Takes one row of the sheet (the scanner's callback). */
+  row(rowNumber: number, cells: SheetValue[], noResult: readonly number[], hidden: boolean): void {
+    if (this.own) return;
+    if (this.isOwnTitle(cells)) {
+      this.own = true;
+      return;
+    }
+    this.rowsRead++;
+    if (this.rowsRead % 65536 === 0) this.progress(this.sheet.name, this.rowsRead);
+    if (noResult.length > 0)
+      tallyUncalculated(this.uncalculated, this.candidates, rowNumber, noResult);
+    for (const c of this.candidates)
+      if (!c.done && rowNumber >= c.top && rowNumber <= c.bottom)
+        this.feed(c, rowNumber, cells, hidden);
+  }
+
+  /** One of our own scorecard sheets starts with its title in A1. */
+  private isOwnTitle(cells: SheetValue[]): boolean {
+    return (
+      this.mayBeOwn && this.rowsRead === 0 && OWN_SHEET_TITLES.some((t) => cells[0] === t.title)
+    );
+  }
+
+  /** A row for one candidate: a data row once its header is known, else one of its top rows. */
+  private feed(c: Candidate, rowNumber: number, cells: SheetValue[], hidden: boolean): void {
     const row = c.right === Infinity ? cells : cells.slice(c.left, c.right + 1);
     if (c.parser) {
       // Rows the file leaves out are blank rows of the range (the pane reads them as such).
       for (let r = c.lastRow + 1; r < rowNumber; r++) {
-        reader.setRow([]);
-        c.parser.row(reader, r);
+        this.reader.setRow([]);
+        c.parser.row(this.reader, r);
       }
-      reader.setRow(row);
-      c.parser.row(reader, rowNumber);
+      this.reader.setRow(row);
+      c.parser.row(this.reader, rowNumber);
       c.lastRow = rowNumber;
+      if (hidden && c.hidden.count++ === 0) c.hidden.first = rowNumber;
       return;
     }
     if (c.head.length === 0) {
@@ -228,50 +282,58 @@ async function readSheet(
       if (c.right === Infinity && row.every((v) => v === undefined || v === "")) return;
       c.firstRow = rowNumber;
     }
-    for (let r = c.firstRow + c.head.length; r < rowNumber; r++) c.head.push([]);
+    for (let r = c.firstRow + c.head.length; r < rowNumber; r++) {
+      c.head.push([]);
+      c.headHidden.push(false);
+    }
     c.head.push(row);
-    if (c.head.length >= HEADER_SCAN_ROWS) start(c);
-  };
-  const start = (c: Candidate): void => {
+    c.headHidden.push(hidden);
+    if (c.head.length >= HEADER_SCAN_ROWS) this.start(c);
+  }
+
+  /** Finds a candidate's header row in its top rows, then reads the rows under it as data. */
+  private start(c: Candidate): void {
     let found;
     try {
       found = findTable(c.head, c.name);
     } catch (error) {
       const note = lookAlikeNote(c, error);
-      if (note) notes.push(note);
+      if (note) this.notes.push(note);
       c.done = true;
       return;
     }
     const header = c.firstRow + found.headerIndex;
-    c.parser = parserFor(found, c.name, parsed, header, 1024);
+    c.parser = parserFor(found, c.name, this.parsed, header, 1024);
     const rest = c.head.slice(found.headerIndex + 1);
+    const restHidden = c.headHidden.slice(found.headerIndex + 1);
     c.head = [];
+    c.headHidden = [];
     c.lastRow = header;
-    rest.forEach((row, k) => feed(c, header + 1 + k, row as SheetValue[]));
-  };
-  const uncalculated: Uncalculated = { count: 0, row: 0, col: -1 };
-  await streamSheet(zip, sheet.part, shared, (rowNumber, cells, noResult) => {
-    if (own) return;
-    if (mayBeOwn && rowsRead === 0 && OWN_SHEET_TITLES.some((t) => cells[0] === t.title)) {
-      own = true;
-      return;
-    }
-    rowsRead++;
-    if (rowsRead % 65536 === 0) progress(sheet.name, rowsRead);
-    if (noResult.length > 0) tallyUncalculated(uncalculated, candidates, rowNumber, noResult);
-    for (const c of candidates)
-      if (!c.done && rowNumber >= c.top && rowNumber <= c.bottom) feed(c, rowNumber, cells);
-  });
-  if (own) return true;
-  let inputs = 0;
-  for (const c of candidates) {
-    if (!c.done && !c.parser && c.head.length > 0) start(c);
-    if (c.parser) {
-      addParsed(parsed, c.parser.finish());
-      inputs++;
-    }
+    rest.forEach((row, k) =>
+      this.feed(c, header + 1 + k, row as SheetValue[], restHidden[k] ?? false)
+    );
   }
-  if (inputs > 0 && uncalculated.count > 0) notes.push(uncalculatedNote(sheet.name, uncalculated));
-  progress(sheet.name, rowsRead);
-  return false;
+
+  /**
+   * Ends the sheet: candidates with fewer rows than the header search are started, parsed tables
+   * are added, and the sheet's notes given. Returns true when the sheet is one of our own.
+   */
+  finish(notes: Issue[]): boolean {
+    if (this.own) return true;
+    let inputs = 0;
+    for (const c of this.candidates) {
+      if (!c.done && !c.parser && c.head.length > 0) this.start(c);
+      if (c.parser) {
+        addParsed(this.parsed, c.parser.finish());
+        inputs++;
+        if (c.hidden.count > 0)
+          this.notes.push(hiddenRowsWarning(c.name, c.hidden.count, c.hidden.first));
+      }
+    }
+    notes.push(...this.notes);
+    if (inputs > 0 && this.uncalculated.count > 0)
+      notes.push(uncalculatedNote(this.sheet.name, this.uncalculated));
+    this.progress(this.sheet.name, this.rowsRead);
+    return false;
+  }
 }

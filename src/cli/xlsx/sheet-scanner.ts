@@ -17,13 +17,15 @@ import { unescapeXstring } from "./xstring";
 export type SheetValue = string | number | boolean | undefined;
 
 /**
- * Called with each row: its sheet row number, its cells by 0-based column, and the columns of
- * its cells that hold a formula without a saved result (read as blank; usually none).
+ * Called with each row: its sheet row number, its cells by 0-based column, the columns of its
+ * cells that hold a formula without a saved result (read as blank; usually none), and whether the
+ * row is hidden (by a filter or by hand).
  */
 export type OnRow = (
   rowNumber: number,
   cells: SheetValue[],
-  uncalculated: readonly number[]
+  uncalculated: readonly number[],
+  hidden: boolean
 ) => void;
 
 const NONE: readonly number[] = [];
@@ -92,6 +94,8 @@ interface OpenTag {
   rEnd: number;
   tStart: number;
   tEnd: number;
+  /** A `hidden` attribute saying true (a row hidden by a filter or by hand). */
+  hidden: boolean;
   selfClosing: boolean;
   /** Index just past the tag's `>`. */
   end: number;
@@ -103,6 +107,7 @@ const scratchTag: OpenTag = {
   rEnd: -1,
   tStart: -1,
   tEnd: -1,
+  hidden: false,
   selfClosing: false,
   end: 0,
 };
@@ -130,6 +135,7 @@ function openTagAt(s: string, lt: number): OpenTag | null {
   const tag = scratchTag;
   tag.name = s.slice(lt + 1, i);
   tag.rStart = tag.rEnd = tag.tStart = tag.tEnd = -1;
+  tag.hidden = false;
   for (;;) {
     while (i < n && isSpace(s.charCodeAt(i))) i++;
     if (i >= n) return null;
@@ -170,6 +176,9 @@ function openTagAt(s: string, lt: number): OpenTag | null {
         tag.tStart = q + 1;
         tag.tEnd = close;
       }
+    } else if (nameEnd - i === 6 && s.startsWith("hidden", i)) {
+      const value = s.slice(q + 1, close).trim();
+      tag.hidden = value === "1" || value === "true";
     }
     i = close + 1;
   }
@@ -223,6 +232,7 @@ export class SheetScanner {
    */
   readonly uncalculated = { count: 0, row: 0, col: -1 };
   private rowUncalculated = NONE;
+  private rowHidden = false;
 
   constructor(
     private readonly shared: readonly string[],
@@ -295,6 +305,7 @@ export class SheetScanner {
         this.rowNumber = Number.isFinite(r) && r > 0 ? r : this.rowNumber + 1;
         this.row = [];
         this.rowUncalculated = NONE;
+        this.rowHidden = tag.hidden;
         this.col = -1;
         break;
       }
@@ -388,7 +399,7 @@ export class SheetScanner {
         this.text = "";
         break;
       case "row":
-        this.onRow(this.rowNumber, this.row, this.rowUncalculated);
+        this.onRow(this.rowNumber, this.row, this.rowUncalculated, this.rowHidden);
         break;
     }
   }
