@@ -1,4 +1,4 @@
-import { Cell, DecimalMark, describeCell, otherConventionValue } from "./cells";
+import { Cell, cellText, DecimalMark, describeCell, otherConventionValue } from "./cells";
 import { englishErrorName, excelErrorValue } from "./excel-errors";
 
 /**
@@ -104,6 +104,17 @@ const MONTH_STEMS = new Set(
     .split(" ")
 );
 
+/** A date written as one number, year first (`20250601`, as databases and some exports write it). */
+const COMPACT_DATE = /^\s*((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])\s*$/;
+
+/** Why a compact date (`20250601`) is not read, and how to write it; "" for other cells. */
+function compactDateHint(cell: Cell): string {
+  const m = COMPACT_DATE.exec(typeof cell === "number" ? String(cell) : String(cell ?? ""));
+  return m
+    ? ` (${cellText(cell)} looks like a date written YYYYMMDD: write it as ${m[1]}-${m[2]}-${m[3]})`
+    : "";
+}
+
 /** Why a date cell written with a month name is not read, and how to avoid it; "" for other cells. */
 function monthNameHint(cell: Cell): string {
   const word = typeof cell === "string" ? MONTH_NAME_DATE.exec(cell)?.[1] : undefined;
@@ -119,7 +130,7 @@ function monthNameHint(cell: Cell): string {
 export function dateProblem(label: string, cell: Cell, forms: string): string {
   return (
     errorCellProblem(label, cell) ??
-    `${label} ${describeCell(cell)} is not a date: ${forms}${monthNameHint(cell)}`
+    `${label} ${describeCell(cell)} is not a date: ${forms}${monthNameHint(cell)}${compactDateHint(cell)}`
   );
 }
 
@@ -127,7 +138,7 @@ export function dateProblem(label: string, cell: Cell, forms: string): string {
 export function monthProblem(label: string, cell: Cell): string {
   return (
     errorCellProblem(label, cell) ??
-    `${label} ${describeCell(cell)} is not a month: use YYYY-MM, M/D/YYYY, D.M.YYYY or an Excel date${monthNameHint(cell)}`
+    `${label} ${describeCell(cell)} is not a month: use YYYY-MM, M/D/YYYY, D.M.YYYY or an Excel date${monthNameHint(cell)}${compactDateHint(cell)}`
   );
 }
 

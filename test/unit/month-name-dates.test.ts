@@ -34,6 +34,24 @@ describe("dates written with a month name", () => {
     }
   );
 
+  it.each([[20250601], ["20250601"], [" 19991231 "]])(
+    "names %p as a date written YYYYMMDD, and how to write it",
+    (cell) => {
+      const digits = String(cell).trim();
+      const iso = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}`;
+      expect(monthProblem("Month", cell)).toContain(
+        `(${digits} looks like a date written YYYYMMDD: write it as ${iso})`
+      );
+    }
+  );
+
+  it.each([[20251301], [20250632], ["2025061"], [202506011], [30250601]])(
+    "does not name %p a YYYYMMDD date",
+    (cell) => {
+      expect(monthProblem("Month", cell)).not.toContain("YYYYMMDD");
+    }
+  );
+
   it("says so in the row errors of the month and certification date columns", () => {
     const parsed = parseInputs({
       azure: {
@@ -47,6 +65,7 @@ describe("dates written with a month name", () => {
         cells: [
           ["Email", "Certification", "Earned"],
           ["ann@x.example", "SC-200", "5-Jun-24"],
+          ["bob@x.example", "SC-200", 20240105],
         ],
         name: "Certs",
       },
@@ -56,6 +75,9 @@ describe("dates written with a month name", () => {
     );
     expect(parsed.certifications[0]?.issues.map((i) => i.message)).toContain(
       `Earned "5-Jun-24" is not a date: use YYYY-MM-DD, M/D/YYYY, D.M.YYYY or an Excel date${HINT}.`
+    );
+    expect(parsed.certifications[0]?.issues.map((i) => i.message)).toContain(
+      `Earned "20240105" is not a date: use YYYY-MM-DD, M/D/YYYY, D.M.YYYY or an Excel date (20240105 looks like a date written YYYYMMDD: write it as 2024-01-05).`
     );
   });
 });
