@@ -13,10 +13,9 @@ export const THREE_AFTER_SEPARATOR = /[.,][0-9]{3}[\s)usdUSD\u00a0]*$/;
  * `12.345` is 12345 with decimal commas and 12.345 with decimal points (and `12,345` the other way
  * round). Read as the table says, it is right in a German file and 1,000 times too large in a Swiss
  * one (semicolons, as in Germany, but decimal points). The rule stands, but such a column is not
- * left silent: a
- * {@link MixedMarks} watches one amount column, and when values were read that the other
- * convention reads differently while other values of the column can only be read in the other
- * convention (their rows are errors that say so), it gives a warning naming both.
+ * left silent: a {@link MixedMarks} watches one amount column, and when values were read that the
+ * other convention reads differently while other values of the column can only be read in the
+ * other convention (their rows are errors that say so), it gives a warning naming both.
  */
 export class MixedMarks {
   /** Values read that the other convention reads differently: how many, and the first. */
