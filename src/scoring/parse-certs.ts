@@ -1,4 +1,5 @@
 import { cellText, isBlankText, parseDay } from "./cells";
+import { formatDay } from "./calendar";
 import { CertColumns, HeaderRow, sharedHeaderWarning } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
 import { dateProblem, errorCellProblem } from "./row-messages";
@@ -116,6 +117,28 @@ export class CertParser {
     return day;
   }
 
+  /** Rows whose expiry date comes before their earned date: how many, and the first. */
+  private readonly expiryFirst = { count: 0, row: 0, earned: 0, expires: 0 };
+
+  private noteExpiryFirst(row: number, earned: number, expires: number): void {
+    if (this.expiryFirst.count++ === 0) Object.assign(this.expiryFirst, { row, earned, expires });
+  }
+
+  /**
+   * The warning when rows expire before they were earned (impossible: the two columns are often
+   * swapped), else null. Such a certification reads as expired, as its dates say.
+   */
+  private expiryFirstWarning(): string | null {
+    const { count, row, earned, expires } = this.expiryFirst;
+    if (count === 0) return null;
+    const [e, x] = [this.header.label(this.c.earned), this.header.label(this.c.expires)];
+    const rows =
+      count === 1
+        ? `Row ${row} expires before it was earned`
+        : `${count} rows (first: row ${row}) expire before they were earned`;
+    return `${rows} (${x} ${formatDay(expires)}, ${e} ${formatDay(earned)}), which cannot be: if the two columns are swapped, swap their headers back; as the dates stand, ${count === 1 ? "that certification counts" : "those certifications count"} as expired.`;
+  }
+
   /** Reads one data row. */
   row(r: RowReader, rowNumber: number): void {
     const c = this.c;
@@ -161,6 +184,8 @@ export class CertParser {
       this.log.rowError(rowNumber, problems.join("; ") + ".");
       return;
     }
+    if (earned !== null && expires !== null && expires < earned)
+      this.noteExpiryFirst(rowNumber, earned, expires);
     const person = personLabel.toLowerCase();
     if (!this.personLabels.has(person)) this.personLabels.set(person, personLabel);
     const trainingType = c.trainingType < 0 ? null : this.text(r, c.trainingType);
@@ -181,6 +206,8 @@ export class CertParser {
 
   /** The parsed table. */
   finish(): CertTable {
+    const expiryFirst = this.expiryFirstWarning();
+    if (expiryFirst !== null) this.log.add("warning", null, expiryFirst);
     for (const [col, slash] of this.slashDates) {
       const warning = slash.warning(this.header.label(col));
       if (warning !== null) this.log.add("warning", null, warning);
