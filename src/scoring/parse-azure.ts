@@ -432,8 +432,9 @@ export class AzureParser {
       );
     if (found.acrBlank) problems.push(`${l.acr} is blank: enter the ACR in USD (0 if none)`);
     else if (Number.isNaN(r.number(c.acr))) {
-      problems.push(numberProblem(l.acr, r.cell(c.acr), r.mark, amountExample(r.mark)));
-      this.acrMarks.unread(r.cell(c.acr), rowNumber, r.mark);
+      const acr = r.cell(c.acr);
+      problems.push(numberProblem(l.acr, acr, r.mark, amountExample(r.mark)));
+      this.acrMarks.unread(acr, rowNumber, r.mark);
     }
     if (found.duplicate < 0) problems.push(flagProblem(l.duplicate, r.cell(c.duplicate)));
     this.counts.errors++;
