@@ -92,7 +92,11 @@ export async function findCandidates(context: Excel.RequestContext): Promise<Can
   await context.sync();
 
   const own = new Set(sheetInfo.filter((s) => isOwn(s.mark)).map((s) => s.sheet.name));
-  const found: Omit<Candidate, "header" | "kind" | "layout" | "rowsHidden">[] = [];
+  // Each label's words in parentheses, so "some rows hidden" can join them once that is known.
+  const found: (Omit<Candidate, "header" | "kind" | "layout" | "rowsHidden" | "label"> & {
+    name: string;
+    where: string;
+  })[] = [];
   const sheetsWithTables = new Set<string>();
   for (const t of tableInfo) {
     if (own.has(t.ws.name)) continue;
@@ -100,7 +104,8 @@ export async function findCandidates(context: Excel.RequestContext): Promise<Can
     const visibility = visibilityOf(t.ws.visibility);
     found.push({
       id: `table:${t.table.name}`,
-      label: `${t.table.name} (table on ${t.ws.name}${visibility === "visible" ? "" : `, a ${sheetKind(visibility)}`})`,
+      name: t.table.name,
+      where: `table on ${t.ws.name}${visibility === "visible" ? "" : `, a ${sheetKind(visibility)}`}`,
       sheet: t.ws.name,
       visibility,
       table: t.table.name,
@@ -117,7 +122,8 @@ export async function findCandidates(context: Excel.RequestContext): Promise<Can
     const visibility = visibilityOf(s.sheet.visibility);
     found.push({
       id: `sheet:${s.sheet.name}`,
-      label: `${s.sheet.name} (${sheetKind(visibility)})`,
+      name: s.sheet.name,
+      where: sheetKind(visibility),
       sheet: s.sheet.name,
       visibility,
       rowIndex: s.used.rowIndex,
@@ -147,16 +153,19 @@ export async function findCandidates(context: Excel.RequestContext): Promise<Can
     const top = values?.values ?? [];
     const table = recogniseTable(top);
     const skip = table?.headerIndex ?? 0;
+    const rowsHidden =
+      topHidden.slice(skip + 1).some((r) => r.rowHidden !== false) ||
+      (restHidden !== null && restHidden.rowHidden !== false);
+    const { name, where, ...place } = c;
     return {
-      ...c,
+      ...place,
+      label: `${name} (${where}${rowsHidden ? ", some rows hidden" : ""})`,
       rowIndex: c.rowIndex + skip,
       rowCount: c.rowCount - skip,
       header: top[skip] ?? [],
       kind: table?.kind ?? null,
       layout: table?.layout ?? null,
-      rowsHidden:
-        topHidden.slice(skip + 1).some((r) => r.rowHidden !== false) ||
-        (restHidden !== null && restHidden.rowHidden !== false),
+      rowsHidden,
     };
   });
 }

@@ -135,7 +135,9 @@ describe("inputs with hidden rows", () => {
       const cells = azureCells(300, 20, 46);
       wb.addSheet("Azure", cells).hiddenRows.add(hiddenRow);
       const candidates = await findCandidates(ctx(wb));
-      expect(candidates.map((c) => c.rowsHidden)).toEqual([true]);
+      expect(candidates.map((c) => [c.label, c.rowsHidden])).toEqual([
+        ["Azure (sheet, some rows hidden)", true],
+      ]);
       const { result } = await buildScorecard(ctx(wb), { azure: candidates });
       expect(result.issues.filter((i) => /are hidden/.test(i.message))).toEqual([
         { severity: "warning", table: "Azure", row: null, message: HIDDEN_ROWS },
@@ -151,8 +153,8 @@ describe("inputs with hidden rows", () => {
     sheet.hiddenRows.add(0);
     sheet.hiddenRows.add(2);
     const candidates = await findCandidates(ctx(wb));
-    expect(candidates.map((c) => [c.kind, c.rowIndex, c.rowsHidden])).toEqual([
-      ["azure", 2, false],
+    expect(candidates.map((c) => [c.label, c.kind, c.rowIndex, c.rowsHidden])).toEqual([
+      ["Azure (sheet)", "azure", 2, false],
     ]);
     const { result } = await buildScorecard(ctx(wb), { azure: candidates });
     expect(result.issues.some((i) => /are hidden/.test(i.message))).toBe(false);
