@@ -19,7 +19,7 @@ export function monthBefore(today: Date): number {
 /**
  * Picks the as-of month (scoring-rules §6): the explicit one, else the latest month among usage
  * rows that are not row errors, else the month before today. Warns when an explicit month lies
- * after the data, and when the data's latest month lies after the current month.
+ * after the data, and when the data's latest month is the current month (incomplete) or later.
  */
 export function resolveAsOf(
   explicit: number | undefined,
@@ -40,16 +40,8 @@ export function resolveAsOf(
     return { asOf: explicit, issues };
   }
   if (Number.isFinite(latest)) {
-    // Usage data cannot come from a month that has not begun: such a month is a wrong date.
-    const current = monthBefore(today) + 1;
-    if (latest > current)
-      issues.push({
-        severity: "warning",
-        table: "as-of",
-        row: null,
-        message: `The latest month in the data, ${formatMonth(latest)}, is after the current month (${formatMonth(current)}), so some month cells hold a wrong date (a typo, or year-and-month numbers such as 202506 read as Excel date numbers). The score is as of ${formatMonth(latest)}: correct the month column, or give the as-of month.`,
-      });
-    return { asOf: latest, issues };
+    const late = lateDataWarning(latest, monthBefore(today) + 1);
+    return { asOf: latest, issues: late ? [late] : [] };
   }
   const asOf = monthBefore(today);
   issues.push({
@@ -59,4 +51,17 @@ export function resolveAsOf(
     message: `No usage rows with a readable month: scored as of ${formatMonth(asOf)}, the month before today.`,
   });
   return { asOf, issues };
+}
+
+/**
+ * The warning when the data's latest month (the default as-of month) is the current month, whose
+ * usage is still incomplete, or later, which no usage can be (a wrong date); else null.
+ */
+function lateDataWarning(latest: number, current: number): Issue | null {
+  if (latest < current) return null;
+  const message =
+    latest > current
+      ? `The latest month in the data, ${formatMonth(latest)}, is after the current month (${formatMonth(current)}), so some month cells hold a wrong date (a typo, or year-and-month numbers such as 202506 read as Excel date numbers). The score is as of ${formatMonth(latest)}: correct the month column, or give the as-of month.`
+      : `The latest month in the data, ${formatMonth(latest)}, is the current month, which has not ended: its usage is incomplete, so the score as of ${formatMonth(latest)} may be lower than Microsoft's, which counts complete months. Give the as-of month ${formatMonth(latest - 1)} to score the last complete month.`;
+  return { severity: "warning", table: "as-of", row: null, message };
 }

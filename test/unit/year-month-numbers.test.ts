@@ -76,8 +76,16 @@ describe("a latest month after the current month", () => {
     ]);
   });
 
-  it("says nothing when the latest month is the current one or earlier, or the as-of month is given", () => {
-    expect(asOfWarnings(scoreTables({ azure: azure(["2026-12"]) }, { today }))).toEqual([]);
+  it("warns that the current month has not ended when it is the latest in the data", () => {
+    const r = scoreTables({ azure: azure(["2026-11", "2026-12"]) }, { today });
+    expect(r.asOf).toBe("2026-12");
+    expect(asOfWarnings(r)).toEqual([
+      "The latest month in the data, 2026-12, is the current month, which has not ended: its usage is incomplete, so the score as of 2026-12 may be lower than Microsoft's, which counts complete months. Give the as-of month 2026-11 to score the last complete month.",
+    ]);
+  });
+
+  it("says nothing when the latest month is an earlier one, or the as-of month is given", () => {
+    expect(asOfWarnings(scoreTables({ azure: azure(["2026-11"]) }, { today }))).toEqual([]);
     expect(asOfWarnings(scoreTables({ azure: azure(["2026-10"]) }, { today }))).toEqual([]);
     const given = scoreTables({ azure: azure(["2027-01"]) }, { today, asOf: monthIndex(2026, 11) });
     expect(asOfWarnings(given)).toEqual([]);
