@@ -211,84 +211,171 @@ export function aggregateAzure(
   return { monthly, outcomes };
 }
 
-/** The first and last months any of the tables' rows has within the span (first > last: none). */
-function monthsWithin(
+/** Measures summed per group and source: paid licences, then active (NaN where a source has no row). */
+const MEASURES = 2;
+
+/**
+ * The eligible in-span rows of the Microsoft 365 tables, bucketed by tenant (a stable counting
+ * sort): row `p` of tenant `t`, for `starts[t] <= p < starts[t + 1]`, is row `rows[p]` of table
+ * `tables[p]`, in table and row order.
+ */
+interface TenantBuckets {
+  starts: Int32Array;
+  tables: Uint16Array;
+  rows: Int32Array;
+  /** The first and last months of the rows (first > last: none). */
+  first: number;
+  last: number;
+}
+
+/** True when a row of category `cat` in month `m` counts in the span. */
+const eligibleIn = (cls: M365Classes, cat: number, m: number, span: MonthWindow): boolean =>
+  cls.reason[cat] === 0 && m >= span.from && m <= span.to;
+
+/**
+ * Tallies every row's outcome and counts each tenant's lost rows, then buckets the eligible
+ * in-span rows by tenant: each tenant's groups are then built from its own rows alone, in a
+ * small table that stays in cache, rather than by looking up a (tenant, workload, month) index
+ * of millions of mostly empty slots once per row.
+ */
+function bucketByTenant(
   tables: readonly M365Table[],
-  span: MonthWindow
-): { first: number; last: number } {
+  classes: readonly M365Classes[],
+  tenants: number,
+  span: MonthWindow,
+  excluded: Int32Array
+): { buckets: TenantBuckets; outcomes: VersionOutcomes[] } {
+  const starts = new Int32Array(tenants + 1);
   let first = span.to + 1;
   let last = span.from - 1;
-  for (const table of tables) {
-    const { count, month } = table.rows;
+  const outcomes = tables.map((table, k) => {
+    const cls = classes[k] as M365Classes;
+    const { count, tenant, month, category } = table.rows;
+    const tally = new Int32Array(M365_REASONS.length);
     for (let i = 0; i < count; i++) {
+      const cat = category[i] as number;
+      const reason = cls.reason[cat] as number;
+      tally[reason] = (tally[reason] as number) + 1;
+      const t = tenant[i] as number;
+      if (reason !== 0) {
+        excluded[t] = (excluded[t] as number) + 1;
+        continue;
+      }
       const m = month[i] as number;
       if (m < span.from || m > span.to) continue;
+      starts[t + 1] = (starts[t + 1] as number) + 1;
       if (m < first) first = m;
       if (m > last) last = m;
     }
-  }
-  return { first, last };
+    return outcomesOf(M365_REASONS, tally);
+  });
+  for (let t = 1; t <= tenants; t++) starts[t] = (starts[t] as number) + (starts[t - 1] as number);
+  const total = starts[tenants] as number;
+  const next = starts.slice(0, tenants);
+  const bucketTables = new Uint16Array(total);
+  const bucketRows = new Int32Array(total);
+  tables.forEach((table, k) => {
+    const cls = classes[k] as M365Classes;
+    const { count, tenant, month, category } = table.rows;
+    for (let i = 0; i < count; i++) {
+      if (!eligibleIn(cls, category[i] as number, month[i] as number, span)) continue;
+      const t = tenant[i] as number;
+      const p = next[t] as number;
+      next[t] = p + 1;
+      bucketTables[p] = k;
+      bucketRows[p] = i;
+    }
+  });
+  return {
+    buckets: { starts, tables: bucketTables, rows: bucketRows, first, last },
+    outcomes,
+  };
 }
-
-const PAID = 0;
-const ACTIVE = 1;
 
 /**
- * One Microsoft 365 table's eligible in-span rows into their (tenant, workload, month) groups,
- * paid and active per source (months counted from `firstMonth`, the first the tables have in the
- * span); the rows' outcomes are tallied and each tenant's lost rows counted.
+ * Each tenant's (workload, month) groups with the largest paid and active licences across
+ * sources, tenant by tenant; within a tenant, groups are in the order of their first row.
  */
-function addLicences(
-  table: M365Table,
-  cls: M365Classes,
-  source0: number,
-  span: MonthWindow,
-  firstMonth: number,
-  groups: GroupSums,
-  excluded: Int32Array
-): VersionOutcomes {
-  const { from, to } = span;
-  const { count, tenant, month, category, paid, active } = table.rows;
-  const tally = new Int32Array(M365_REASONS.length);
-  for (let i = 0; i < count; i++) {
-    const cat = category[i] as number;
-    const reason = cls.reason[cat] as number;
-    tally[reason] = (tally[reason] as number) + 1;
-    const t = tenant[i] as number;
-    if (reason !== 0) {
-      excluded[t] = (excluded[t] as number) + 1;
-      continue;
+function licencesByGroup(
+  tables: readonly M365Table[],
+  classes: readonly M365Classes[],
+  types: number,
+  workloads: number,
+  buckets: TenantBuckets
+): M365Monthly {
+  const { starts, first } = buckets;
+  const tenants = starts.length - 1;
+  const months = Math.max(1, buckets.last - first + 1);
+  const sources = tables.length * types;
+  const total = starts[tenants] as number;
+  const tenant = new Int32Array(total);
+  const workload = new Int16Array(total);
+  const month = new Int32Array(total);
+  const paid = new Float64Array(total);
+  const active = new Float64Array(total);
+  // One tenant's groups: by (workload, month) slot, and their sums; cleared after each tenant.
+  const groupOf = new Int32Array(workloads * months).fill(-1);
+  let most = 0;
+  for (let t = 0; t < tenants; t++)
+    most = Math.max(most, (starts[t + 1] as number) - (starts[t] as number));
+  const slotOf = new Int32Array(most);
+  const sums = new Float64Array(most * sources * MEASURES);
+  let n = 0;
+  for (let t = 0; t < tenants; t++) {
+    let groups = 0;
+    for (let p = starts[t] as number, end = starts[t + 1] as number; p < end; p++) {
+      const k = buckets.tables[p] as number;
+      const i = buckets.rows[p] as number;
+      const { rows } = tables[k] as M365Table;
+      const cls = classes[k] as M365Classes;
+      const cat = rows.category[i] as number;
+      const w = cls.workload[cat] as number;
+      const slot = w * months + ((rows.month[i] as number) - first);
+      let g = groupOf[slot] as number;
+      if (g < 0) {
+        g = groups++;
+        groupOf[slot] = g;
+        slotOf[g] = slot;
+        sums.fill(NaN, g * sources * MEASURES, (g + 1) * sources * MEASURES);
+      }
+      const at = (g * sources + k * types + (cls.type[cat] as number)) * MEASURES;
+      const before = sums[at] as number;
+      const beforeActive = sums[at + 1] as number;
+      sums[at] = before === before ? before + (rows.paid[i] as number) : (rows.paid[i] as number);
+      sums[at + 1] =
+        beforeActive === beforeActive
+          ? beforeActive + (rows.active[i] as number)
+          : (rows.active[i] as number);
     }
-    const m = month[i] as number;
-    if (m < from || m > to) continue;
-    const w = cls.workload[cat] as number;
-    const g = groups.group(t, w, m - firstMonth, 0, t, w, m);
-    const source = source0 + (cls.type[cat] as number);
-    groups.add(PAID, g, source, paid[i] as number);
-    groups.add(ACTIVE, g, source, active[i] as number);
+    for (let g = 0; g < groups; g++) {
+      const slot = slotOf[g] as number;
+      groupOf[slot] = -1;
+      tenant[n] = t;
+      workload[n] = Math.floor(slot / months);
+      month[n] = first + (slot % months);
+      paid[n] = Math.max(0, largestOf(sums, g * sources, sources, 0) || 0);
+      active[n] = Math.max(0, largestOf(sums, g * sources, sources, 1) || 0);
+      n++;
+    }
   }
-  return outcomesOf(M365_REASONS, tally);
+  return {
+    count: n,
+    tenant: tenant.slice(0, n),
+    workload: workload.slice(0, n),
+    month: month.slice(0, n),
+    paid: paid.slice(0, n),
+    active: active.slice(0, n),
+  };
 }
 
-/** Each (tenant, workload, month) group's largest paid and active licences across sources. */
-function licencesByGroup(groups: GroupSums): M365Monthly {
-  const n = groups.size;
-  const monthly: M365Monthly = {
-    count: n,
-    tenant: new Int32Array(n),
-    workload: new Int16Array(n),
-    month: new Int32Array(n),
-    paid: new Float64Array(n),
-    active: new Float64Array(n),
-  };
-  for (let e = 0; e < n; e++) {
-    monthly.tenant[e] = groups.tags[3 * e] as number;
-    monthly.workload[e] = groups.tags[3 * e + 1] as number;
-    monthly.month[e] = groups.tags[3 * e + 2] as number;
-    monthly.paid[e] = Math.max(0, groups.largest(PAID, e) || 0);
-    monthly.active[e] = Math.max(0, groups.largest(ACTIVE, e) || 0);
+/** The largest of a group's sums of one measure across its sources (NaN when none has a row). */
+function largestOf(sums: Float64Array, at: number, sources: number, measure: number): number {
+  let best = NaN;
+  for (let s = at; s < at + sources; s++) {
+    const v = sums[s * MEASURES + measure] as number;
+    if (v === v && !(v <= best)) best = v;
   }
-  return monthly;
+  return best;
 }
 
 /**
@@ -304,24 +391,12 @@ export function aggregateM365(
   excluded: Int32Array
 ): { monthly: M365Monthly; outcomes: VersionOutcomes[] } {
   const types = Math.max(1, typeCount);
-  const sources = tables.length * types;
-  const rowsTotal = tables.reduce((n, t) => n + t.rows.count, 0);
   const workloads = classes.reduce(
     (n, c) => Math.max(n, ...Array.from(c.workload, (w) => w + 1)),
     1
   );
   const tenants =
     tables.reduce((n, t) => Math.max(n, ...maxOf(t.rows.tenant, t.rows.count)), 0) + 1;
-  // The months the tables have within the span: a dense (tenant, workload, month) index over
-  // all of a long span would be mostly empty, and every megabyte of it costs to touch.
-  const { first, last } = monthsWithin(tables, span);
-  const groups = new GroupSums(sources, 2, Math.min(rowsTotal, 1 << 18), [
-    tenants,
-    workloads,
-    Math.max(1, last - first + 1),
-  ]);
-  const outcomes = tables.map((table, k) =>
-    addLicences(table, classes[k] as M365Classes, k * types, span, first, groups, excluded)
-  );
-  return { monthly: licencesByGroup(groups), outcomes };
+  const { buckets, outcomes } = bucketByTenant(tables, classes, tenants, span, excluded);
+  return { monthly: licencesByGroup(tables, classes, types, workloads, buckets), outcomes };
 }

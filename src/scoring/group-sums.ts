@@ -1,8 +1,5 @@
 import { GroupTable } from "./group-table";
 
-/** Largest dense key space (slots of 4 bytes) used before falling back to hashing. */
-const DENSE_LIMIT = 1 << 24;
-
 /**
  * Sums per group and source, in typed arrays: groups are keyed by four small integers (see
  * {@link GroupTable}), each carries three tag integers (what the caller needs back, e.g. tenant,
@@ -10,10 +7,7 @@ const DENSE_LIMIT = 1 << 24;
  * row). The association dedupe and "the largest across tables" both read the largest sum.
  */
 export class GroupSums {
-  private readonly table: GroupTable | null;
-  /** Dense group numbers (+1) by `a * sizes[1] * sizes[2] + b * sizes[2] + c`, when small enough. */
-  private readonly dense: Int32Array | null;
-  private readonly sizes: readonly [number, number, number] | null;
+  private readonly table: GroupTable;
   private capacity: number;
   /** Number of groups. */
   size = 0;
@@ -23,19 +17,16 @@ export class GroupSums {
   sums: Float64Array[];
 
   /**
-   * @param denseSizes when the keys `(a, b, c)` (with `d` = 0) lie in `[0, sizes)` and their space
-   *   is small, groups are found by direct index instead of hashing
+   * @param sources sums kept per group and measure
+   * @param measures values summed per row (e.g. ACR)
+   * @param expected a hint of how many groups there will be
    */
   constructor(
     readonly sources: number,
     measures: number,
-    expected: number,
-    denseSizes?: readonly [number, number, number]
+    expected: number
   ) {
-    const space = denseSizes ? denseSizes[0] * denseSizes[1] * denseSizes[2] : Infinity;
-    this.sizes = space <= DENSE_LIMIT ? (denseSizes ?? null) : null;
-    this.dense = this.sizes ? new Int32Array(space) : null;
-    this.table = this.sizes ? null : new GroupTable(expected);
+    this.table = new GroupTable(expected);
     this.capacity = Math.max(64, expected);
     this.tags = new Int32Array(this.capacity * 3);
     this.sums = Array.from({ length: measures }, () =>
@@ -45,15 +36,7 @@ export class GroupSums {
 
   /** The group of key `(a, b, c, d)`, created with tags `(x, y, z)` if new. */
   group(a: number, b: number, c: number, d: number, x: number, y: number, z: number): number {
-    let g: number;
-    if (this.dense !== null && this.sizes !== null) {
-      const slot = (a * this.sizes[1] + b) * this.sizes[2] + c;
-      g = (this.dense[slot] as number) - 1;
-      if (g < 0) {
-        g = this.size;
-        this.dense[slot] = g + 1;
-      }
-    } else g = (this.table as GroupTable).intern(a, b, c, d);
+    const g = this.table.intern(a, b, c, d);
     if (g === this.size) {
       if (g === this.capacity) this.grow();
       this.tags[3 * g] = x;
