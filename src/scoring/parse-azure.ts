@@ -9,6 +9,7 @@ import {
   TextColumn,
 } from "./column-readers";
 import { excelErrorValue } from "./excel-errors";
+import { JoinedExports } from "./joined-exports";
 import { MixedMarks } from "./mixed-marks";
 import { AzureColumns, HeaderRow, sharedHeaderWarning } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
@@ -109,6 +110,7 @@ export class AzureParser {
   private readonly associationColumn: TextColumn;
   private readonly comboOf = new IdCache();
   private readonly acrMarks = new MixedMarks();
+  private readonly joined: JoinedExports;
   private readonly comboNodes = new PairInterner();
   private readonly combos: ServiceCombo[] = [];
   private readonly offers: string[] = [];
@@ -169,6 +171,7 @@ export class AzureParser {
     this.months = new MonthColumn(c.month);
     this.tenants = new TenantColumn(c.tenant, shared.tenants);
     this.duplicates = new FlagColumn(c.duplicate);
+    this.joined = new JoinedExports(header, [c.month, c.tenant]);
     this.offerColumn = new TextColumn(c.offer, this.offers, (index) =>
       this.offerKeys.push(shared.offers.idOf(this.offers[index] ?? ""))
     );
@@ -406,6 +409,11 @@ export class AzureParser {
       duplicate: number;
     }
   ): void {
+    if (this.joined.repeatsHeader(r)) {
+      this.counts.errors++;
+      this.log.rowError(rowNumber, this.joined.repeated(rowNumber, this.count));
+      return;
+    }
     const c = this.c;
     const l = this.labels;
     const problems: string[] = [];
@@ -460,6 +468,18 @@ export class AzureParser {
       if (warning !== null) this.log.add("warning", null, warning);
     const mixedMarks = this.acrMarks.warning(this.labels.acr);
     if (mixedMarks !== null) this.log.add("warning", null, mixedMarks);
+    const subscriptionOf = this.subscriptionResolver();
+    const joined = this.joined.warning(
+      this.count,
+      (i) =>
+        `${this.tenant[i]} ${this.month[i]} ${this.category[i]} ${subscriptionOf(i)} ${this.acrMicro[i]}`,
+      {
+        fields: "tenant, month, service, offer, association, subscription and ACR",
+        counted: "their ACR counts",
+        separate: "two sheets, or two files: --azure first.csv --azure second.csv",
+      }
+    );
+    if (joined !== null) this.log.add("warning", null, joined);
     if (c.offer < 0)
       this.log.add("info", null, "No offer column: every row's offer is taken as eligible.");
     if (c.association < 0)
@@ -482,7 +502,7 @@ export class AzureParser {
         tenant: this.tenant,
         month: this.month,
         category: this.category,
-        subscriptionOf: this.subscriptionResolver(),
+        subscriptionOf,
         acrMicro: this.acrMicro,
       },
       combos: this.combos,

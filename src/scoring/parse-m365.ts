@@ -1,3 +1,4 @@
+import { JoinedExports } from "./joined-exports";
 import { Cell, cellText, describeCell, isBlankText } from "./cells";
 import {
   BLANK,
@@ -101,6 +102,7 @@ export class M365Parser {
   private readonly categories = { workload: [] as number[], association: [] as number[] };
   private readonly duplicatesByTenant: number[] = [];
   private readonly header: HeaderRow;
+  private readonly joined: JoinedExports;
   /** Paid and active values of the current row's workload rows (scratch, reused per row). */
   private readonly paidScratch: number[] = [];
   private readonly activeScratch: number[] = [];
@@ -134,6 +136,7 @@ export class M365Parser {
     this.tenants = new TenantColumn(c.tenant, shared.tenants);
     this.duplicates = new FlagColumn(c.duplicate);
     this.associationColumn = new TextColumn(c.association, this.associations);
+    this.joined = new JoinedExports(header, [c.month, c.tenant]);
   }
 
   /** Header labels by column, for messages (read once, not per row). */
@@ -224,6 +227,11 @@ export class M365Parser {
     duplicate: number,
     countProblems: string[] | null
   ): void {
+    if (this.joined.repeatsHeader(r)) {
+      this.counts.errors++;
+      this.log.rowError(rowNumber, this.joined.repeated(rowNumber, this.count));
+      return;
+    }
     const c = this.c;
     const problems: string[] = [];
     if (month === BLANK)
@@ -331,6 +339,17 @@ export class M365Parser {
       this.months.yearMonthWarning(monthLabel),
     ])
       if (warning !== null) this.log.add("warning", null, warning);
+    const joined = this.joined.warning(
+      this.count,
+      (i) =>
+        `${this.tenant[i]} ${this.month[i]} ${this.category[i]} ${this.paid[i]} ${this.active[i]}`,
+      {
+        fields: "tenant, month, workload, association, paid and active licences",
+        counted: "their licences count",
+        separate: "two sheets, or two files: --m365 first.csv --m365 second.csv",
+      }
+    );
+    if (joined !== null) this.log.add("warning", null, joined);
     const wide = c.wide.length > 0;
     const hasActive = wide ? c.wide.every((w) => w.active >= 0) : c.active >= 0;
     if (wide) {
