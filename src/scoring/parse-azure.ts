@@ -22,6 +22,7 @@ import {
   flagProblem,
   monthProblem,
   numberProblem,
+  totalRowProblem,
 } from "./row-messages";
 import { grow, nextCapacity, TableShape } from "./table";
 import { PairInterner, TenantRegistry, TextRegistry } from "./tenants";
@@ -409,11 +410,6 @@ export class AzureParser {
       duplicate: number;
     }
   ): void {
-    if (this.joined.repeatsHeader(r)) {
-      this.counts.errors++;
-      this.log.rowError(rowNumber, this.joined.repeated(rowNumber, this.count));
-      return;
-    }
     const c = this.c;
     const l = this.labels;
     const problems: string[] = [];
@@ -446,7 +442,23 @@ export class AzureParser {
     }
     if (found.duplicate < 0) problems.push(flagProblem(l.duplicate, r.cell(c.duplicate)));
     this.counts.errors++;
-    this.log.rowError(rowNumber, problems.join("; ") + ".");
+    this.log.rowError(rowNumber, `${problems.join("; ")}.${this.rowKind(r, rowNumber, found)}`);
+  }
+
+  /**
+   * What a row error's row looks like, when that explains it (a second export's header row, a
+   * total row), as a sentence after its problems; else "".
+   */
+  private rowKind(
+    r: RowReader,
+    rowNumber: number,
+    found: { tenant: number; comboBlank: boolean }
+  ): string {
+    if (this.joined.repeatsHeader(r)) return ` ${this.joined.repeated(rowNumber, this.count)}`;
+    const l = this.labels;
+    if (found.tenant === BLANK && found.comboBlank && !Number.isNaN(r.number(this.c.acr)))
+      return ` ${totalRowProblem(l.acr, l.tenant, l.services.join(" or "))}`;
+    return "";
   }
 
   private growColumns(): void {

@@ -13,7 +13,13 @@ import { excelErrorValue } from "./excel-errors";
 import { HeaderRow, M365Columns, sharedHeaderWarning, WIDE_UNUSED } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
 import { IdCache, RowReader, UNSET } from "./row-reader";
-import { errorCellProblem, flagProblem, monthProblem, numberProblem } from "./row-messages";
+import {
+  errorCellProblem,
+  flagProblem,
+  monthProblem,
+  numberProblem,
+  totalRowProblem,
+} from "./row-messages";
 import { grow, nextCapacity, TableShape } from "./table";
 import { SharedRegistries } from "./parse-azure";
 
@@ -227,11 +233,6 @@ export class M365Parser {
     duplicate: number,
     countProblems: string[] | null
   ): void {
-    if (this.joined.repeatsHeader(r)) {
-      this.counts.errors++;
-      this.log.rowError(rowNumber, this.joined.repeated(rowNumber, this.count));
-      return;
-    }
     const c = this.c;
     const problems: string[] = [];
     if (month === BLANK)
@@ -251,7 +252,20 @@ export class M365Parser {
     if (countProblems) problems.push(...countProblems);
     if (duplicate < 0) problems.push(flagProblem(this.label(c.duplicate), r.cell(c.duplicate)));
     this.counts.errors++;
-    this.log.rowError(rowNumber, problems.join("; ") + ".");
+    const total = tenant === BLANK && workload === BLANK && countProblems === null;
+    this.log.rowError(rowNumber, `${problems.join("; ")}.${this.rowKind(r, rowNumber, total)}`);
+  }
+
+  /**
+   * What a row error's row looks like, when that explains it (a second export's header row, a
+   * total row: licences without tenant or workload), as a sentence after its problems; else "".
+   */
+  private rowKind(r: RowReader, rowNumber: number, total: boolean): string {
+    if (this.joined.repeatsHeader(r)) return ` ${this.joined.repeated(rowNumber, this.count)}`;
+    const c = this.c;
+    return total
+      ? ` ${totalRowProblem(this.label(c.paid), this.label(c.tenant), this.label(c.workload))}`
+      : "";
   }
 
   /** Reads one licence count into a scratch array; returns the problem, or null. */

@@ -167,6 +167,14 @@ const LOCALISED_BOOLEANS = new Set(
   ].flat()
 );
 
+/**
+ * The message of a row with an amount but no tenant and no product: a total or subtotal under
+ * the data, which reports and pivot tables add (not counted, as every row error).
+ */
+export function totalRowProblem(amount: string, tenant: string, product: string): string {
+  return `This row has ${amount} but no ${tenant} or ${product}, like a total or subtotal row: it is not counted (delete it from the data to clear this message).`;
+}
+
 /** The message for a yes/no cell that is neither. */
 export function flagProblem(label: string, cell: Cell): string {
   const error = errorCellProblem(label, cell);

@@ -17,10 +17,14 @@ import { AZURE_HEADER, azureRow, m365Row, M365_HEADER, score } from "../helpers/
 
 const warnings = (table: TableShape | undefined): string[] =>
   (table?.issues ?? []).filter((i) => i.severity === "warning").map((i) => i.message);
+/** Row errors: each message's sentence on what the row is (after its problems), else the whole message. */
 const rowErrors = (table: TableShape | undefined): { row: number | null; message: string }[] =>
   (table?.issues ?? [])
     .filter((i) => i.severity === "error")
-    .map((i) => ({ row: i.row, message: i.message }));
+    .map((i) => {
+      const at = i.message.indexOf(" This row ");
+      return { row: i.row, message: at < 0 ? i.message : i.message.slice(at + 1) };
+    });
 
 const REPEAT_AZURE =
   "This row repeats the header row (Month, CustomerTenantId), as when two exports are joined one under the other: it holds no data and is not counted.";
@@ -43,6 +47,10 @@ describe("exports joined into one table", () => {
     const table = parseAzure([AZURE_HEADER, ...first, AZURE_HEADER, ...second]);
     // Header row 1, six data rows, the repeated header at row 8.
     expect(rowErrors(table)).toEqual([{ row: 8, message: REPEAT_AZURE }]);
+    // The row's problems come first, as before.
+    expect(table?.issues.find((i) => i.row === 8)?.message).toBe(
+      `Month "Month" is not a month: use YYYY-MM, M/D/YYYY, D.M.YYYY or an Excel date; ACR_USD "ACR_USD" is not a number: enter an amount such as 1250.50, $1,250.50 or (12.50). ${REPEAT_AZURE}`
+    );
     expect(table?.counts.errors).toBe(1);
     expect(warnings(table)).toContain(
       "Row 8 repeats the header row: this table looks like exports joined one under the other, and 4 rows after a repeated header are the same as rows before it (tenant, month, service, offer, association, subscription and ACR), so their ACR counts twice. If the exports overlap, give each as its own table or file (two sheets, or two files: --azure first.csv --azure second.csv): a row two tables share counts once, the largest (scoring-rules §1.2); or delete the rows one export repeats."
