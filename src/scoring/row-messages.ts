@@ -43,9 +43,18 @@ export function errorCellProblem(label: string, cell: Cell): string | null {
 }
 
 /**
+ * A currency other than the US dollar beside an amount: a sign, or a code other than USD (`$`
+ * and `USD` are read, scoring-rules §1.4). Partner Center reports ACR in US dollars; these are
+ * amounts someone converted.
+ */
+const OTHER_CURRENCY =
+  /[€£¥₹₩₽₺₪₫₱฿]|(?:^|[\s\d])(?:EUR|GBP|CHF|JPY|CNY|INR|SEK|NOK|DKK|PLN|CZK|HUF|CAD|AUD|NZD|BRL|MXN|ZAR|TRY|RUB|KRW|SGD|HKD)(?=$|[\s\d])/i;
+
+/**
  * The message for a number cell that cannot be read. When the text would read in the other
  * decimal convention it says so, and how to tell the reader; scientific notation and the
- * Accounting format's zero dash are named with how to avoid them; a number is never guessed.
+ * Accounting format's zero dash are named with how to avoid them, and an amount in another
+ * currency as such; a number is never guessed.
  * @param example what a good value looks like, e.g. "an amount such as 1250.50, $1,250.50 or (12.50)"
  */
 export function numberProblem(
@@ -69,7 +78,9 @@ export function numberProblem(
         ? ` (${HOW_TO_AVOID_SCIENTIFIC})`
         : ACCOUNTING_ZERO.test(cell)
           ? ` (${HOW_TO_AVOID_ACCOUNTING_ZERO})`
-          : "";
+          : OTHER_CURRENCY.test(cell)
+            ? " (an amount in another currency: ACR is in US dollars, as Partner Center reports it; give the USD amounts, not amounts converted to another currency)"
+            : "";
   return `${label} ${describeCell(cell)} is not a number: enter ${example}${hint}`;
 }
 

@@ -78,6 +78,26 @@ describe("the message for a number in the other convention", () => {
       );
     }
   );
+  it.each([["1.250,50 €"], ["€ 100,00"], ["100,00 EUR"], ["CHF 100.00"], ["£100"], ["eur12"]])(
+    "refuses an amount in another currency %p and says ACR is in US dollars",
+    (text) => {
+      expect(parseNumber(text, "comma")).toBeNaN();
+      expect(numberProblem("ACR_USD", text, "comma", "an amount")).toBe(
+        `ACR_USD ${JSON.stringify(text)} is not a number: enter an amount (an amount in another currency: ACR is in US dollars, as Partner Center reports it; give the USD amounts, not amounts converted to another currency)`
+      );
+    }
+  );
+  it.each([["$100.00"], ["100.00 USD"]])("reads US dollars %p as such", (text) => {
+    expect(parseNumber(text, "point")).toBe(100);
+  });
+  it.each([["EURO"], ["Neuro 5"], ["5 CADS"]])(
+    "does not call a word that contains a currency code a currency %p",
+    (text) => {
+      expect(numberProblem("ACR_USD", text, "point", "an amount")).toBe(
+        `ACR_USD ${JSON.stringify(text)} is not a number: enter an amount`
+      );
+    }
+  );
   it("gives the plain message for text that is no number in either convention", () => {
     expect(numberProblem("ACR_USD", "n/a", "point", "an amount")).toBe(
       'ACR_USD "n/a" is not a number: enter an amount'
