@@ -56,17 +56,23 @@ export class JoinedExports {
   /**
    * The warning when rows after a repeated header are the same as rows before it, or null.
    * @param count rows stored
-   * @param keyOf a stored row's values, as the comparison sees them
+   * @param columns the stored rows' values the comparison compares, a column each (asked for only
+   *   when a header repeats)
    * @param words what the comparison compares, what the repeated rows add twice, with its verb
    *   (e.g. "their ACR counts"), and how to give the exports as separate tables (e.g. `--azure
    *   jan.csv --azure feb.csv`)
    */
   warning(
     count: number,
-    keyOf: (i: number) => string,
+    columns: () => readonly ArrayLike<number>[],
     words: { fields: string; counted: string; separate: string }
   ): string | null {
-    const repeated = this.repeatedRows(count, keyOf);
+    if (this.repeats.length === 0) return null;
+    const repeated = repeatedRows(
+      count,
+      this.repeats.map((r) => r.stored),
+      columns()
+    );
     if (repeated === 0) return null;
     const rows = this.repeats.map((r) => r.row);
     const where =
@@ -75,37 +81,63 @@ export class JoinedExports {
         : `Rows ${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]} repeat the header row`;
     return `${where}: this table looks like exports joined one under the other, and ${repeated} row${repeated === 1 ? " after a repeated header is" : "s after a repeated header are"} the same as ${repeated === 1 ? "a row" : "rows"} before it (${words.fields}), so ${words.counted} twice. If the exports overlap, give each as its own table or file (${words.separate}): a row two tables share counts once, the largest (scoring-rules §1.2); or delete the rows one export repeats.`;
   }
+}
 
-  /**
-   * Rows of each part (between repeated headers) that equal a row of an earlier part, each
-   * earlier row matched once.
-   */
-  private repeatedRows(count: number, keyOf: (i: number) => string): number {
-    const earlier = new Map<string, number>();
-    let repeated = 0;
-    let next = 0;
-    let partStart = 0;
-    for (let i = 0; i < count; i++) {
-      // At a repeated header, the part before it joins the rows later parts are compared with.
-      while (
-        next < this.repeats.length &&
-        (this.repeats[next] as { stored: number }).stored === i
-      ) {
-        for (let j = partStart; j < i; j++) {
-          const key = keyOf(j);
-          earlier.set(key, (earlier.get(key) ?? 0) + 1);
-        }
-        partStart = i;
-        next++;
+/** A hash of row `i`'s values (amounts may pass 2^31: their high part is mixed in too). */
+function rowHash(columns: readonly ArrayLike<number>[], i: number): number {
+  let h = 0x811c9dc5;
+  for (const column of columns) {
+    const v = column[i] as number;
+    h = Math.imul(h ^ (v | 0), 0x9e3779b1);
+    h = Math.imul(h ^ (Math.floor(v / 4294967296) | 0), 0x85ebca77);
+  }
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+function sameRow(columns: readonly ArrayLike<number>[], i: number, j: number): boolean {
+  for (const column of columns) if (column[i] !== column[j]) return false;
+  return true;
+}
+
+/**
+ * Rows of each part (between repeated headers) that equal a row of an earlier part, each earlier
+ * row matched once. An open-addressing table of row numbers keeps it to a few bytes a row, so a
+ * joined file of ten million rows stays within the command line's memory bound.
+ * @param starts the first stored row of each part after the first, ascending
+ */
+export function repeatedRows(
+  count: number,
+  starts: readonly number[],
+  columns: readonly ArrayLike<number>[]
+): number {
+  let size = 16;
+  while (size < 2 * count) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  const matched = new Uint8Array(count);
+  let repeated = 0;
+  let next = 0;
+  let partStart = 0;
+  for (let i = 0; i < count; i++) {
+    // At a repeated header, the part before it joins the rows later parts are compared with.
+    while (next < starts.length && starts[next] === i) {
+      for (let j = partStart; j < i; j++) {
+        let p = rowHash(columns, j) & mask;
+        while ((slots[p] as number) >= 0) p = (p + 1) & mask;
+        slots[p] = j;
       }
-      if (next === 0) continue;
-      const key = keyOf(i);
-      const left = earlier.get(key) ?? 0;
-      if (left > 0) {
-        earlier.set(key, left - 1);
+      partStart = i;
+      next++;
+    }
+    if (next === 0) continue;
+    for (let p = rowHash(columns, i) & mask; (slots[p] as number) >= 0; p = (p + 1) & mask) {
+      const j = slots[p] as number;
+      if (matched[j] === 0 && sameRow(columns, i, j)) {
+        matched[j] = 1;
         repeated++;
+        break;
       }
     }
-    return repeated;
   }
+  return repeated;
 }

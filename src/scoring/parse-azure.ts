@@ -483,11 +483,16 @@ export class AzureParser {
     const subscriptionOf = this.subscriptionResolver();
     const joined = this.joined.warning(
       this.count,
-      (i) =>
-        `${this.tenant[i]} ${this.month[i]} ${this.category[i]} ${subscriptionOf(i)} ${this.acrMicro[i]}`,
+      () => [
+        this.tenant,
+        this.month,
+        this.category,
+        Int32Array.from({ length: this.count }, (_, i) => subscriptionOf(i)),
+        this.acrMicro,
+      ],
       {
         fields: "tenant, month, service, offer, association, subscription and ACR",
-        counted: "their ACR counts",
+        counted: "where they are eligible, their ACR counts",
         separate: "two sheets, or two files: --azure first.csv --azure second.csv",
       }
     );

@@ -1,4 +1,3 @@
-import { JoinedExports } from "./joined-exports";
 import { Cell, cellText, describeCell, isBlankText } from "./cells";
 import {
   BLANK,
@@ -12,6 +11,7 @@ import {
 import { excelErrorValue } from "./excel-errors";
 import { HeaderRow, M365Columns, sharedHeaderWarning, WIDE_UNUSED } from "./headers";
 import { emptyCounts, IssueLog } from "./issues";
+import { JoinedExports } from "./joined-exports";
 import { IdCache, RowReader, UNSET } from "./row-reader";
 import {
   errorCellProblem,
@@ -355,11 +355,10 @@ export class M365Parser {
       if (warning !== null) this.log.add("warning", null, warning);
     const joined = this.joined.warning(
       this.count,
-      (i) =>
-        `${this.tenant[i]} ${this.month[i]} ${this.category[i]} ${this.paid[i]} ${this.active[i]}`,
+      () => [this.tenant, this.month, this.category, this.paid, this.active],
       {
         fields: "tenant, month, workload, association, paid and active licences",
-        counted: "their licences count",
+        counted: "where they are eligible, their licences count",
         separate: "two sheets, or two files: --m365 first.csv --m365 second.csv",
       }
     );

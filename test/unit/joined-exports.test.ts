@@ -1,9 +1,11 @@
+import fc from "fast-check";
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { readCsvTable } from "../../src/cli/csv-reader";
 import { inThread } from "../../src/cli/csv-split";
 import { parseInputs } from "../../src/scoring";
+import { repeatedRows } from "../../src/scoring/joined-exports";
 import { AzureTable } from "../../src/scoring/parse-azure";
 import { sharedRegistries } from "../../src/scoring/parse-inputs";
 import { TableShape } from "../../src/scoring/table";
@@ -53,7 +55,7 @@ describe("exports joined into one table", () => {
     );
     expect(table?.counts.errors).toBe(1);
     expect(warnings(table)).toContain(
-      "Row 8 repeats the header row: this table looks like exports joined one under the other, and 4 rows after a repeated header are the same as rows before it (tenant, month, service, offer, association, subscription and ACR), so their ACR counts twice. If the exports overlap, give each as its own table or file (two sheets, or two files: --azure first.csv --azure second.csv): a row two tables share counts once, the largest (scoring-rules §1.2); or delete the rows one export repeats."
+      "Row 8 repeats the header row: this table looks like exports joined one under the other, and 4 rows after a repeated header are the same as rows before it (tenant, month, service, offer, association, subscription and ACR), so where they are eligible, their ACR counts twice. If the exports overlap, give each as its own table or file (two sheets, or two files: --azure first.csv --azure second.csv): a row two tables share counts once, the largest (scoring-rules §1.2); or delete the rows one export repeats."
     );
     // Every row is still read as the rules say: the overlapping months count twice.
     expect(table?.rows.count).toBe(12);
@@ -140,7 +142,7 @@ describe("exports joined into one table", () => {
       },
     ]);
     expect(warnings(table)).toContain(
-      "Row 4 repeats the header row: this table looks like exports joined one under the other, and 1 row after a repeated header is the same as a row before it (tenant, month, workload, association, paid and active licences), so their licences count twice. If the exports overlap, give each as its own table or file (two sheets, or two files: --m365 first.csv --m365 second.csv): a row two tables share counts once, the largest (scoring-rules §1.2); or delete the rows one export repeats."
+      "Row 4 repeats the header row: this table looks like exports joined one under the other, and 1 row after a repeated header is the same as a row before it (tenant, month, workload, association, paid and active licences), so where they are eligible, their licences count twice. If the exports overlap, give each as its own table or file (two sheets, or two files: --m365 first.csv --m365 second.csv): a row two tables share counts once, the largest (scoring-rules §1.2); or delete the rows one export repeats."
     );
   });
 
@@ -178,5 +180,49 @@ describe("exports joined into one table", () => {
         /and 2 rows after a repeated header are the same as rows before it/
       );
     });
+  });
+
+  it("matches rows as a plain multiset of earlier rows does, for any parts", () => {
+    // A plain reference: each part's rows against a bag of the earlier parts' rows.
+    const reference = (parts: [number, number][][]): number => {
+      const bag = new Map<string, number>();
+      let repeated = 0;
+      parts.forEach((part, k) => {
+        if (k > 0)
+          for (const row of part) {
+            const left = bag.get(row.join(",")) ?? 0;
+            if (left > 0) {
+              bag.set(row.join(","), left - 1);
+              repeated++;
+            }
+          }
+        for (const row of part) bag.set(row.join(","), (bag.get(row.join(",")) ?? 0) + 1);
+      });
+      return repeated;
+    };
+    const value = fc.constantFrom(0, 1, 2, 2 ** 31 + 5, 2 ** 33, -7, 1.5);
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.tuple(value, value), { maxLength: 12 }), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        (parts) => {
+          const rows = parts.flat();
+          const starts: number[] = [];
+          let at = 0;
+          parts.forEach((part, k) => {
+            if (k > 0) starts.push(at);
+            at += part.length;
+          });
+          const columns = [
+            Float64Array.from(rows, (r) => r[0]),
+            Float64Array.from(rows, (r) => r[1]),
+          ];
+          expect(repeatedRows(rows.length, starts, columns)).toBe(reference(parts));
+        }
+      ),
+      { numRuns: 500 }
+    );
   });
 });
