@@ -48,15 +48,62 @@ describe("months written as year-and-month numbers", () => {
     expect(warnings(table)).toContain(YEAR_MONTH_WARNING);
   });
 
-  it.each([[45808], ["45808"], ["2025-06"], [202513], [202500], [123456], ["2025061"], [2025.06]])(
+  it.each([[45808], ["45808"], ["2025-06"], [202513], [202500], [123456], ["2025061"]])(
     "says nothing for %p",
     (month) => {
       const parsed = parseInputs({
         azure: { cells: [AZURE_HEADER, [month, "t1", "Key Vault", 100]], name: "Azure" },
       });
-      expect(warnings(parsed.azure[0]).filter((w) => w.includes("year-and-month"))).toEqual([]);
+      expect(
+        warnings(parsed.azure[0]).filter((w) => /year-and-month|year and month/.test(w))
+      ).toEqual([]);
     }
   );
+});
+
+describe("months written as a year and month with a point", () => {
+  it("reads 2025.06 as the Excel date number it is (a day in 1905) and warns with the month it looks like", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pcs-yyyy.mm-"));
+    const path = join(dir, "azure.csv");
+    writeFileSync(
+      path,
+      "Month,CustomerTenantId,ServiceName,ACR_USD\n2025-06,t0,Key Vault,100\n2025.06,t1,Key Vault,100\n2025.6,t2,Key Vault,100\n"
+    );
+    const table = readCsvTable(path, sharedRegistries(), { expected: "azure" });
+    expect(table.months.min).toBe(monthIndex(1905, 7));
+    expect(warnings(table)).toContain(
+      "Month values such as 2025.06 (2 such values) are read as Excel date numbers, so 2025.06 is a day in 1905-07; they look like a year and month written with a point (2025.06 = 2025-06), which is not a month form this reads: write them as 2025-06 (YYYY-MM) or as dates, and run again."
+    );
+  });
+
+  it.each([
+    [2025.06, "2025-06"],
+    [2025.1, "2025-10"],
+    [2024.12, "2024-12"],
+  ])("warns for the number %p in a workbook or range, read as %s", (month, yearMonth) => {
+    const parsed = parseInputs({
+      m365: { cells: [M365_HEADER, [month, "t1", "Intune", 10]], name: "M365" },
+    });
+    expect(warnings(parsed.m365[0]).join("\n")).toContain(
+      `they look like a year and month written with a point (${month} = ${yearMonth})`
+    );
+  });
+
+  it.each([
+    [2025.13],
+    [2025.123],
+    [2025],
+    [1899.06],
+    [45808.5],
+    ["2025.06.01"],
+    ["v2025.06"],
+    ["2025,06"],
+  ])("says nothing for %p", (month) => {
+    const parsed = parseInputs({
+      azure: { cells: [AZURE_HEADER, [month, "t1", "Key Vault", 100]], name: "Azure" },
+    });
+    expect(warnings(parsed.azure[0]).filter((w) => w.includes("with a point"))).toEqual([]);
+  });
 });
 
 describe("a latest month after the current month", () => {
