@@ -78,7 +78,8 @@ export function numberProblem(
         ? ` (${HOW_TO_AVOID_SCIENTIFIC})`
         : ACCOUNTING_ZERO.test(cell)
           ? ` (${HOW_TO_AVOID_ACCOUNTING_ZERO})`
-          : OTHER_CURRENCY.test(cell)
+          : // Only amounts: a licence count with a currency sign is no converted ACR.
+            example.startsWith("an amount") && OTHER_CURRENCY.test(cell)
             ? " (an amount in another currency: ACR is in US dollars, as Partner Center reports it; give the USD amounts, not amounts converted to another currency)"
             : "";
   return `${label} ${describeCell(cell)} is not a number: enter ${example}${hint}`;

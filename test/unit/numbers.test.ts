@@ -87,6 +87,11 @@ describe("the message for a number in the other convention", () => {
       );
     }
   );
+  it("does not call a licence count with a currency sign an amount in another currency", () => {
+    expect(numberProblem("PaidAvailableUnits", "10 €", "point", "a whole number of licences")).toBe(
+      'PaidAvailableUnits "10 €" is not a number: enter a whole number of licences'
+    );
+  });
   it.each([["$100.00"], ["100.00 USD"]])("reads US dollars %p as such", (text) => {
     expect(parseNumber(text, "point")).toBe(100);
   });
