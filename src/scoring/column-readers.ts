@@ -38,7 +38,7 @@ export class MonthColumn {
       const cell = r.cell(this.col);
       month = isBlankText(cell) ? BLANK : parseMonth(cell, r.date1904);
       this.slashDates.note(cell);
-      this.yearMonths.note(cell);
+      this.yearMonths.note(cell, month >= 0);
       this.date1904 = r.date1904;
       this.cache.set(id, month);
     }

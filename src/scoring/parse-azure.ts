@@ -434,31 +434,27 @@ export class AzureParser {
           ? `${l.services[0]} is blank: enter the Azure service name`
           : `${l.services.join(", ")} are all blank: enter the Azure service name`
       );
+    const acrRead = !found.acrBlank && !Number.isNaN(r.number(c.acr));
     if (found.acrBlank) problems.push(`${l.acr} is blank: enter the ACR in USD (0 if none)`);
-    else if (Number.isNaN(r.number(c.acr))) {
+    else if (!acrRead) {
       const acr = r.cell(c.acr);
       problems.push(numberProblem(l.acr, acr, r.mark, amountExample(r.mark)));
       this.acrMarks.unread(acr, rowNumber, r.mark);
     }
     if (found.duplicate < 0) problems.push(flagProblem(l.duplicate, r.cell(c.duplicate)));
     this.counts.errors++;
-    this.log.rowError(rowNumber, `${problems.join("; ")}.${this.rowKind(r, rowNumber, found)}`);
+    const total = found.tenant === BLANK && found.comboBlank && acrRead;
+    this.log.rowError(rowNumber, `${problems.join("; ")}.${this.rowKind(r, rowNumber, total)}`);
   }
 
   /**
    * What a row error's row looks like, when that explains it (a second export's header row, a
-   * total row), as a sentence after its problems; else "".
+   * total row: an amount without tenant or service), as a sentence after its problems; else "".
    */
-  private rowKind(
-    r: RowReader,
-    rowNumber: number,
-    found: { tenant: number; comboBlank: boolean }
-  ): string {
+  private rowKind(r: RowReader, rowNumber: number, total: boolean): string {
     if (this.joined.repeatsHeader(r)) return ` ${this.joined.repeated(rowNumber, this.count)}`;
     const l = this.labels;
-    if (found.tenant === BLANK && found.comboBlank && !Number.isNaN(r.number(this.c.acr)))
-      return ` ${totalRowProblem(l.acr, l.tenant, l.services.join(" or "))}`;
-    return "";
+    return total ? ` ${totalRowProblem(l.acr, l.tenant, l.services.join(" or "))}` : "";
   }
 
   private growColumns(): void {

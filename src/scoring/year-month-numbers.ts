@@ -17,8 +17,12 @@ export class YearMonthNumbers {
   private pointed = 0;
   private pointedExample: { cell: Cell; yearMonth: string } | null = null;
 
-  /** Notes a distinct value of the column (any cell: only the two forms above count). */
-  note(cell: Cell): void {
+  /**
+   * Notes a distinct value of the column (any cell: only the two forms above count).
+   * @param read the cell was read as a month (not a row error)
+   */
+  note(cell: Cell, read: boolean): void {
+    if (!read) return;
     const pointed = pointedYearMonth(cell);
     if (pointed !== null) {
       if (this.pointed++ === 0) this.pointedExample = { cell, yearMonth: pointed };
@@ -61,9 +65,9 @@ export class YearMonthNumbers {
 const POINTED = /^\s*((?:19|20)[0-9]{2})[.,](0?[1-9]|1[0-2])\s*$/;
 
 /**
- * `YYYY-MM` when the cell is a year and month written with a point and is read as a date number
- * (a number cell, or text a decimal reading takes for one): `2025.06`, `"2025.6"`, `"2025,06"`;
- * null for anything else. A number cell is read to two decimals (2025.1 is 2025.10 whose trailing
+ * `YYYY-MM` when the cell (one read as a month) is a year and month written with a point: a
+ * number cell, or text a decimal reading takes for one (`2025.06`, `"2025.6"`); null for
+ * anything else. A number cell is read to two decimals (2025.1 is 2025.10 whose trailing
  * zero Excel dropped).
  */
 function pointedYearMonth(cell: Cell): string | null {
@@ -77,7 +81,7 @@ function pointedYearMonth(cell: Cell): string | null {
     month = hundredths % 100;
   } else if (typeof cell === "string") {
     const m = POINTED.exec(cell);
-    if (!m || parseMonth(cell) < 0) return null;
+    if (!m) return null;
     year = Number(m[1]);
     month = Number(m[2]);
   } else return null;

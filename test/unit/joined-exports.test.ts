@@ -90,7 +90,7 @@ describe("exports joined into one table", () => {
     );
   });
 
-  it("gives the score of one export when the two are given as separate tables, without the warning", () => {
+  it("counts a row two tables share once, the largest of the tables' sums, never their sum ([decision] §1.2): separate tables score as one export, without the warning", () => {
     const rows = azureExport(["2025-04", "2025-05", "2025-06"]);
     const once = score({ azure: [AZURE_HEADER, ...rows] }, "2025-06");
     const separate = parseInputs({

@@ -95,7 +95,7 @@ function reference(tables: M365Table[], span: { from: number; to: number }): Exp
 }
 
 describe("the Microsoft 365 building blocks", () => {
-  it("give each tenant, workload and month the largest paid and active licences across sources, as a plain grouping does", () => {
+  it("give each tenant, workload and month the largest paid and the largest active across association types ([decision] §3) and tables, never their sum ([decision] §1.2), as a plain grouping does", () => {
     fc.assert(
       fc.property(
         fc.array(fc.array(row, { maxLength: 40 }), { minLength: 1, maxLength: 3 }),
